@@ -1,0 +1,176 @@
+/**
+ * npm run tenants -- <command>
+ *   create --slug <slug> --name <name> --admin-email <email> [--admin-password <pw>]
+ *   list | migrate | suspend <slug> | resume <slug> | delete <slug> --confirm <slug>
+ *   domain-add <slug> <host> | domain-verify <host>
+ * Every failure is one line on stderr and exit code 1.
+ */
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import {
+  addCustomDomain,
+  closeSharedPool,
+  connectHimalDatabase,
+  createTenant,
+  DbError,
+  deleteTenant,
+  disconnectControlDb,
+  listTenants,
+  markDomainVerified,
+  resumeTenant,
+  rootDomain,
+  runMigrations,
+  stopDirectoryListener,
+  suspendTenant,
+  type MigrationProgress,
+} from '../index.ts';
+
+const USAGE = `usage: npm run tenants -- <command>
+  create --slug <slug> --name <name> --admin-email <email> [--admin-password <pw>]
+  list
+  migrate [--concurrency <n>]
+  suspend <slug>
+  resume <slug>
+  delete <slug> --confirm <slug>
+  domain-add <slug> <host>
+  domain-verify <host>`;
+
+class UsageError extends Error {}
+
+function positional(args: string[], index: number, what: string): string {
+  const value = args[index];
+  if (!value) throw new UsageError(`missing ${what}`);
+  return value;
+}
+
+function progressReporter(): { onProgress: (p: MigrationProgress) => void; stop: () => void } {
+  if (!process.stdout.isTTY) {
+    let lastLogged = 0;
+    return {
+      onProgress: (p) => {
+        if (p.done === p.total || p.done - lastLogged >= 100) {
+          lastLogged = p.done;
+          console.log(`migrated ${p.done}/${p.total} tenant schemas${p.failed ? `, ${p.failed} failed` : ''}`);
+        }
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: 'tenant schemas [{bar}] {value}/{total} {percentage}% | {failed} failed | eta {eta}s', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress: (p) => {
+      if (!started) {
+        bar.start(p.total, 0, { failed: 0 });
+        started = true;
+      }
+      bar.update(p.done, { failed: p.failed });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-password': { type: 'string' },
+      confirm: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  await connectHimalDatabase((line) => console.error(line));
+
+  switch (command) {
+    case 'create': {
+      if (!values.slug || !values.name || !values['admin-email']) throw new UsageError('create needs --slug, --name and --admin-email');
+      const { tenant, admin } = await createTenant({
+        slug: values.slug,
+        name: values.name,
+        adminEmail: values['admin-email'],
+        adminPassword: values['admin-password'],
+      });
+      console.log(`created ${tenant.slug} (${tenant.name}) id=${tenant.id} schema=${tenant.schemaName}`);
+      console.log(`  site:  http://${tenant.slug}.${rootDomain()}:3000`);
+      console.log(`  admin: http://${tenant.slug}.admin.${rootDomain()}:3001  ${admin.email}${admin.generated ? `  password: ${admin.password} (shown once)` : ''}`);
+      return 0;
+    }
+    case 'list': {
+      const tenants = await listTenants();
+      if (tenants.length === 0) {
+        console.log('no tenants');
+        return 0;
+      }
+      const rows = tenants.map((t) => [t.slug, t.status, t.name, t.schemaName, String(t.migrationsApplied), t.domains.join(',')]);
+      const header = ['SLUG', 'STATUS', 'NAME', 'SCHEMA', 'MIGRATIONS', 'DOMAINS'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      return 0;
+    }
+    case 'migrate': {
+      const reporter = progressReporter();
+      const result = await runMigrations({
+        concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+        onProgress: reporter.onProgress,
+      }).finally(reporter.stop);
+      console.log(
+        `control: ${result.controlApplied.length} applied; tenants: ${result.tenantsMigrated} migrated, ${result.tenantsUpToDate} up to date, ${result.failures.length} failed`,
+      );
+      for (const failure of result.failures) console.error(`  ${failure.schemaName}: ${failure.error}`);
+      return result.failures.length ? 1 : 0;
+    }
+    case 'suspend':
+    case 'resume': {
+      const slug = positional(positionals, 0, 'slug');
+      const tenant = command === 'suspend' ? await suspendTenant(slug) : await resumeTenant(slug);
+      console.log(`${tenant.slug} is ${tenant.status}`);
+      return 0;
+    }
+    case 'delete': {
+      const slug = positional(positionals, 0, 'slug');
+      const tenant = await deleteTenant(slug, values.confirm);
+      console.log(`deleted ${tenant.slug} and schema ${tenant.schemaName}`);
+      return 0;
+    }
+    case 'domain-add': {
+      const domain = await addCustomDomain(positional(positionals, 0, 'slug'), positional(positionals, 1, 'host'));
+      console.log(`added ${domain.host} (unverified); TXT record _himal.${domain.host} = ${domain.verificationToken}`);
+      return 0;
+    }
+    case 'domain-verify': {
+      const host = positional(positionals, 0, 'host');
+      await markDomainVerified(host);
+      console.log(`${host} is verified`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+let code: number;
+try {
+  code = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) console.error(`error: ${error.message}\n${USAGE}`);
+  else if (error instanceof DbError) console.error(`error: ${error.message}`);
+  else console.error(`error: ${(error as Error).message ?? String(error)}`);
+  code = 1;
+} finally {
+  await stopDirectoryListener();
+  await disconnectControlDb().catch(() => undefined);
+  await closeSharedPool().catch(() => undefined);
+}
+process.exit(code!);

@@ -1,0 +1,66 @@
+import { rootDomain } from '../config.ts';
+import { controlDb } from '../control-client.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import { directoryCache, ensureDirectoryListener } from './directory-cache.ts';
+import { parseHost, type Surface } from './parse-host.ts';
+
+export type HostResolution =
+  | { kind: 'tenant'; tenant: Tenant; host: string }
+  | { kind: 'suspended'; tenant: Tenant; host: string }
+  | { kind: 'platform-console'; host: string }
+  | { kind: 'not-found'; reason: string };
+
+const tenantSelect = { id: true, slug: true, name: true, status: true, schemaName: true } as const;
+
+async function lookup(key: string, load: () => Promise<Tenant | null>): Promise<Tenant | null> {
+  const cached = directoryCache.get(key);
+  if (cached) return cached.value as Tenant | null;
+  const value = await load();
+  directoryCache.set(key, { value });
+  return value;
+}
+
+/** The tenant with this slug (any status), through the directory cache. */
+export function findTenantBySlug(slug: string): Promise<Tenant | null> {
+  return lookup(`slug:${slug}`, () => controlDb().tenant.findUnique({ where: { slug }, select: tenantSelect }));
+}
+
+/** The tenant with this immutable id (any status), through the directory cache. */
+export function findTenantById(id: string): Promise<Tenant | null> {
+  return lookup(`id:${id}`, () => controlDb().tenant.findUnique({ where: { id }, select: tenantSelect }));
+}
+
+function findTenantByVerifiedDomain(host: string): Promise<Tenant | null> {
+  return lookup(`domain:${host}`, async () => {
+    const domain = await controlDb().domain.findUnique({
+      where: { host },
+      select: { verified: true, tenant: { select: tenantSelect } },
+    });
+    return domain?.verified ? domain.tenant : null;
+  });
+}
+
+/**
+ * Host -> tenant, as `proxy.ts` of each app asks it. Subdomains of ROOT_DOMAIN name a tenant by slug;
+ * any other host must be a verified custom domain (web only). IP literals and malformed hosts are
+ * never tenants.
+ */
+export async function resolveTenantFromHost(rawHost: string | null | undefined, surface: Surface): Promise<HostResolution> {
+  void ensureDirectoryListener();
+  const parsed = parseHost(rawHost, rootDomain(), surface);
+  switch (parsed.kind) {
+    case 'invalid':
+      return { kind: 'not-found', reason: parsed.reason };
+    case 'platform-console':
+      return { kind: 'platform-console', host: parsed.host };
+    case 'tenant-subdomain':
+    case 'custom-domain': {
+      const tenant =
+        parsed.kind === 'tenant-subdomain' ? await findTenantBySlug(parsed.slug) : await findTenantByVerifiedDomain(parsed.host);
+      if (!tenant) return { kind: 'not-found', reason: 'no such tenant' };
+      return tenant.status === 'active'
+        ? { kind: 'tenant', tenant, host: parsed.host }
+        : { kind: 'suspended', tenant, host: parsed.host };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The data layer's surface. Tenant data is reachable only through functions that take the tenant.
+export { databaseUrl, rootDomain } from './config.ts';
+export { DbError, type DbErrorCode } from './errors.ts';
+export { sharedPool, closeSharedPool } from './pool.ts';
+export { pgTransaction } from './pg-transaction.ts';
+export { controlDb, disconnectControlDb, type ControlClient } from './control-client.ts';
+
+export { type Tenant, type TenantStatus, RESERVED_SLUGS } from './tenants/tenant.ts';
+export {
+  tenantDb,
+  withTenant,
+  tenantClientCacheStats,
+  clearTenantClients,
+  type TenantClient,
+  type TenantTransaction,
+} from './tenants/tenant-clients.ts';
+
+export { normalizeHost, parseHost, type ParsedHost, type Surface } from './directory/parse-host.ts';
+export { resolveTenantFromHost, findTenantBySlug, findTenantById, type HostResolution } from './directory/resolve-tenant.ts';
+export { invalidateDirectory, stopDirectoryListener } from './directory/directory-cache.ts';
+
+export { runMigrations, type RunMigrationsOptions, type RunMigrationsResult, type MigrationProgress } from './migrations/run-migrations.ts';
+export { loadMigrations, type Migration, type MigrationTarget } from './migrations/load-migrations.ts';
+
+export { createTenant, validateSlug, themeInputSchema, type CreateTenantInput, type CreatedTenant, type ThemeInput } from './provisioning/create-tenant.ts';
+export {
+  listTenants,
+  suspendTenant,
+  resumeTenant,
+  deleteTenant,
+  addCustomDomain,
+  markDomainVerified,
+  type TenantSummary,
+} from './provisioning/manage-tenants.ts';
+
+export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { authenticateTenantUser, authenticatePlatformUser, ensurePlatformUser, type AuthenticatedUser } from './auth/authenticate.ts';
+
+export {
+  findDatabaseServer,
+  connectHimalDatabase,
+  ensureDatabaseExists,
+  dropDatabase,
+  canConnect,
+  withDatabase,
+  PROJECT_DIR,
+  type DatabaseServer,
+} from './server/ensure-database.ts';

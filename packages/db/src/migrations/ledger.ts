@@ -1,0 +1,71 @@
+import type pg from 'pg';
+import { DbError } from '../errors.ts';
+import type { Migration } from './load-migrations.ts';
+
+/**
+ * The migration ledger: one row per (schema, migration) applied, with the checksum of the SQL that
+ * ran. It belongs to the runner, like Prisma's own _prisma_migrations, so it is created here rather
+ * than in the Prisma schema.
+ */
+export const LEDGER_DDL = `
+CREATE TABLE IF NOT EXISTS public.himal_migrations (
+  schema_name text NOT NULL,
+  migration   text NOT NULL,
+  checksum    text NOT NULL,
+  applied_at  timestamptz NOT NULL DEFAULT now(),
+  duration_ms integer NOT NULL,
+  PRIMARY KEY (schema_name, migration)
+);
+CREATE INDEX IF NOT EXISTS himal_migrations_migration_idx ON public.himal_migrations (migration);
+`;
+
+export async function ensureLedger(client: pg.ClientBase): Promise<void> {
+  // Two runners starting at once must not race on CREATE TABLE.
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', ['himal_migrations:ddl']);
+  try {
+    await client.query(LEDGER_DDL);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['himal_migrations:ddl']);
+  }
+}
+
+/** Refuses when an applied migration's checksum differs from the file, or the file is gone. */
+export function verifyApplied(
+  schemaLabel: string,
+  applied: ReadonlyArray<{ migration: string; checksum: string }>,
+  known: ReadonlyArray<Migration>,
+): void {
+  const byName = new Map(known.map((m) => [m.name, m]));
+  for (const row of applied) {
+    const migration = byName.get(row.migration);
+    if (!migration) {
+      throw new DbError('MIGRATION_UNKNOWN', `${schemaLabel}: migration ${row.migration} was applied but is not in this code base`);
+    }
+    if (migration.checksum !== row.checksum) {
+      throw new DbError(
+        'MIGRATION_CHECKSUM_MISMATCH',
+        `${schemaLabel}: migration ${row.migration} was edited after it was applied (checksum ${row.checksum.slice(0, 12)} applied, ${migration.checksum.slice(0, 12)} on disk); write a new migration instead`,
+      );
+    }
+  }
+}
+
+/**
+ * Applies `pending` inside the caller's transaction, with search_path set for this transaction only,
+ * and records each one in the ledger.
+ */
+export async function applyInTransaction(client: pg.ClientBase, schemaName: string, pending: ReadonlyArray<Migration>): Promise<void> {
+  await client.query(`SELECT set_config('search_path', $1, true)`, [schemaName]);
+  for (const migration of pending) {
+    const started = performance.now();
+    try {
+      await client.query(migration.sql);
+    } catch (error) {
+      throw new DbError('MIGRATION_FAILED', `${schemaName}: ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+    }
+    await client.query(
+      'INSERT INTO public.himal_migrations (schema_name, migration, checksum, duration_ms) VALUES ($1, $2, $3, $4)',
+      [schemaName, migration.name, migration.checksum, Math.round(performance.now() - started)],
+    );
+  }
+}

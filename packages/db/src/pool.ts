@@ -1,0 +1,31 @@
+import pg from 'pg';
+import { databaseUrl } from './config.ts';
+
+/**
+ * The one pg.Pool of a process. Every Prisma client (control plane and every tenant) shares it.
+ * Connections are recycled after a while: a connection that touched many tenant schemas holds a
+ * large catalog cache, and recycling bounds that memory on the server.
+ */
+let pool: pg.Pool | undefined;
+
+export function sharedPool(): pg.Pool {
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      idleTimeoutMillis: 30_000,
+      maxLifetimeSeconds: 600,
+      connectionTimeoutMillis: 10_000,
+      application_name: process.env.HIMAL_APP_NAME ?? 'himal',
+    });
+    // An idle client's error (server restart, network) must not crash the process; the pool drops it.
+    pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
+  }
+  return pool;
+}
+
+export async function closeSharedPool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.end();
+}

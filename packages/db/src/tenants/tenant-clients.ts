@@ -1,0 +1,64 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { LRUCache } from 'lru-cache';
+import { PrismaClient } from '../../generated/tenant/client.ts';
+import { sharedPool } from '../pool.ts';
+import { assertTenantSchemaName, type Tenant } from './tenant.ts';
+
+export type TenantClient = PrismaClient;
+/** The transaction client handed to `withTenant` callbacks. */
+export type TenantTransaction = Parameters<Parameters<TenantClient['$transaction']>[0]>[0];
+
+/**
+ * One Prisma client per tenant schema, all on the shared pool. A client costs about 1 MB of heap,
+ * so they live in a bounded LRU; an evicted client is disconnected (the shared pool stays open).
+ * A client is never re-pointed at another schema: Prisma batches queries made in the same tick,
+ * and a swapped schema once served one tenant's lookup from another tenant's tables.
+ */
+const clients = new LRUCache<string, TenantClient>({
+  max: Number(process.env.TENANT_CLIENT_CACHE_SIZE ?? 200),
+  dispose: (client) => {
+    void client.$disconnect();
+  },
+});
+
+export function tenantDb(tenant: Pick<Tenant, 'schemaName'>): TenantClient {
+  const schema = assertTenantSchemaName(tenant.schemaName);
+  let client = clients.get(schema);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg(sharedPool(), { schema }) });
+    clients.set(schema, client);
+  }
+  return client;
+}
+
+/**
+ * Runs `work` in a transaction of the tenant's client with `search_path` set to the tenant's schema
+ * for that transaction only (SET LOCAL: it cannot leak to the next user of the connection, even
+ * through PgBouncer in transaction mode). Prisma's queries name the schema themselves; the
+ * search_path scopes raw SQL too.
+ */
+export async function withTenant<T>(
+  tenant: Pick<Tenant, 'schemaName'>,
+  work: (tx: TenantTransaction) => Promise<T>,
+  options?: { timeout?: number; isolationLevel?: 'ReadCommitted' | 'RepeatableRead' | 'Serializable' },
+): Promise<T> {
+  const client = tenantDb(tenant);
+  return client.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('search_path', ${tenant.schemaName}, true)`;
+    return work(tx);
+  }, options);
+}
+
+/** Forget a tenant's client (after the tenant is deleted). */
+export function evictTenantClient(schemaName: string): void {
+  clients.delete(schemaName);
+}
+
+export function tenantClientCacheStats(): { size: number; max: number } {
+  return { size: clients.size, max: clients.max };
+}
+
+/** Drop every cached client; each is disconnected by the cache's dispose hook. */
+export function clearTenantClients(): void {
+  clients.clear();
+}
