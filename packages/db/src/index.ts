@@ -46,3 +46,4 @@ export {
   PROJECT_DIR,
   type DatabaseServer,
 } from './server/ensure-database.ts';
+export { seedDemoData, DEMO_TENANTS, DEMO_PLATFORM_OPERATOR } from './provisioning/seed-demo.ts';
