@@ -18,6 +18,8 @@ export function sharedPool(): pg.Pool {
       connectionTimeoutMillis: 10_000,
       application_name: process.env.HIMAL_APP_NAME ?? 'himal',
     });
+    // Every tenant client's adapter listens for pool errors; the LRU bounds how many there are.
+    pool.setMaxListeners(0);
     // An idle client's error (server restart, network) must not crash the process; the pool drops it.
     pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
   }
