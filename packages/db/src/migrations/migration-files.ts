@@ -22,7 +22,10 @@ export function snapshotOf(target: MigrationTarget, migrationName: string): Data
  * runner's business (tenant schemas are created by provisioning), so that statement is dropped.
  */
 export function cleanMigrationSql(sql: string): string {
-  const cleaned = sql.replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n?/g, '').trim();
+  const cleaned = sql
+    .replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n?/g, '')
+    .replace(/^-- This is an empty migration\.$/m, '')
+    .trim();
   return cleaned ? `${cleaned}\n` : '';
 }
 

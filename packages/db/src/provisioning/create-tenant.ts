@@ -60,13 +60,13 @@ function parseInput(input: CreateTenantInput) {
  * branding, all in one transaction. PostgreSQL DDL is transactional, so a create that fails at any
  * step leaves nothing behind.
  */
-export async function createTenant(input: CreateTenantInput): Promise<CreatedTenant> {
+export async function createTenant(input: CreateTenantInput, options: { migrationsDir?: string } = {}): Promise<CreatedTenant> {
   const data = parseInput(input);
   const password = data.adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const id = newTenantId();
   const schemaName = schemaNameFor(id);
-  const migrations = loadMigrations('tenant');
+  const migrations = loadMigrations('tenant', options.migrationsDir);
 
   await pgTransaction(async (client) => {
     await ensureLedger(client);
