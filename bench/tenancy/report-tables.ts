@@ -1,0 +1,186 @@
+import { formatTable, kib, mib, ms, seconds, type Row } from '../lib/report.ts';
+import type { Summary } from '../lib/stats.ts';
+import type { TenancyResults } from './index.ts';
+import type { ReadRun } from './web-reads.ts';
+
+const within = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? 'yes' : 'NO');
+const p50p95 = (s: Summary): string => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)}`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+/** The figures against their targets, one row each. */
+export function summaryTable(r: TenancyResults): string {
+  const rows: Row[] = [];
+  const row = (measure: string, result: string, reference: string, target: string, ok?: boolean) =>
+    rows.push({ measure, result, 'reference (same run)': reference, target, 'within target': within(ok) });
+
+  if (r.provisioning) {
+    const { createTenant: c, reference } = r.provisioning;
+    row(
+      `provision a tenant (createTenant, ${c.n} in a row)`,
+      `median ${ms(c.p50)}, p95 ${ms(c.p95)}, max ${ms(c.max)}`,
+      `bare CREATE SCHEMA ${ms(reference.bareCreateSchema.p50)}; raw tenant DDL ${ms(reference.rawTenantDdl.p50)}; argon2 hash ${ms(reference.passwordHash.p50)} (medians)`,
+      'median ≤ 1 s',
+      c.p50 <= 1000,
+    );
+  }
+  if (r.bulkProvisioning) {
+    const b = r.bulkProvisioning;
+    row(
+      `provision ${b.tenants} tenants, ${b.concurrency} at a time`,
+      `${seconds(b.ms)} (${ms(b.ms / b.tenants)} per tenant)`,
+      r.provisioning ? `sequential median ${ms(r.provisioning.createTenant.p50)} per tenant` : '',
+      '(setup for the next rows)',
+    );
+  }
+  const reference = r.rollout?.runs.find((run) => run.label.startsWith('reference'));
+  for (const run of r.rollout?.runs.filter((candidate) => !candidate.label.startsWith('reference')) ?? []) {
+    row(
+      `roll 1 migration out to ${run.schemas} schemas, concurrency ${run.concurrency}`,
+      `${seconds(run.ms)} (${ms(run.perTenantMs)} per tenant)${run.failures ? `, ${run.failures} FAILED` : ''}`,
+      reference
+        ? `raw DDL, no runner, concurrency ${reference.concurrency}: ${seconds(reference.ms)} (${ms(reference.perTenantMs)} per tenant)`
+        : '',
+      '≤ 2 min',
+      run.ms <= 120_000 && run.failures === 0,
+    );
+  }
+  const few = r.webWithFewTenants?.runs;
+  const many = r.webWithManyTenants?.runs;
+  if (few?.sequential) {
+    row(
+      `tenant page, ${r.webWithFewTenants!.tenantsProvisioned} tenants, sequential`,
+      p50p95(few.sequential.latency),
+      '',
+      '(baseline of the ratio)',
+    );
+  }
+  const compare = (label: string, run: ReadRun | undefined, base: ReadRun | undefined) => {
+    if (!run || !base) return;
+    const worst = Math.max(run.latency.p50 / base.latency.p50, run.latency.p95 / base.latency.p95);
+    row(
+      label,
+      `${p50p95(run.latency)}; ratio p50 ${ratio(run.latency.p50, base.latency.p50)}, p95 ${ratio(run.latency.p95, base.latency.p95)}`,
+      `${r.webWithFewTenants!.tenantsProvisioned} tenants: ${p50p95(base.latency)}`,
+      'ratio ≤ 1.2',
+      worst <= 1.2,
+    );
+  };
+  const n = r.webWithManyTenants?.tenantsProvisioned;
+  compare(`tenant page, ${n} tenants, sequential, uniform`, many?.sequential, few?.sequential);
+  compare(`tenant page, ${n} tenants, ${many?.concurrent?.concurrency} in flight, uniform`, many?.concurrent, few?.concurrent);
+  compare(`tenant page, ${n} tenants, sequential, Zipf(1)`, many?.zipf, few?.sequential);
+  if (many?.firstVisit && few?.sequential) {
+    row(
+      `tenant page, first visit of each of ${n} tenants`,
+      p50p95(many.firstVisit.latency),
+      `cached tenant: ${p50p95(few.sequential.latency)}`,
+      '(cold client + directory miss)',
+    );
+  }
+  if (r.webSkipped) row('tenant page reads', `not measured: ${r.webSkipped}`, '', 'ratio ≤ 1.2');
+
+  const heap = r.clientCacheHeap;
+  if (heap) {
+    const unbounded = heap.find((run) => run.neverEvicts);
+    const perClient = unbounded ? growth(unbounded) / unbounded.stats.size : undefined;
+    for (const run of heap.filter((candidate) => candidate !== unbounded)) {
+      const last = run.points.at(-1)!;
+      const peak = Math.max(...run.points.map((point) => point.heapUsed - run.before.heapUsed));
+      row(
+        `heap held by tenant clients after ${last.touched} tenants, cache ${run.cacheSetting === 'default' ? `default (${run.stats.max})` : run.stats.max}`,
+        `+${mib(growth(run))} (peak +${mib(peak)}), ${run.stats.size}/${run.stats.max} clients cached`,
+        unbounded && perClient !== undefined
+          ? `cache ${unbounded.stats.max} (never evicts): +${mib(growth(unbounded))}, ${kib(perClient)} per client`
+          : '',
+        `≤ ${run.stats.max} clients' worth`,
+        perClient !== undefined ? peak <= run.stats.max * perClient * 1.25 : run.stats.size <= run.stats.max,
+      );
+    }
+  }
+  return formatTable(`Tenancy benchmark: ${r.settings.totalTenants} tenants, PostgreSQL ${r.postgres ?? '?'}`, rows);
+}
+
+const growth = (run: NonNullable<TenancyResults['clientCacheHeap']>[number]) => run.points.at(-1)!.heapUsed - run.before.heapUsed;
+
+const latencyRow = (phase: string, run: ReadRun): Row => ({
+  phase,
+  run: run.label,
+  requests: String(run.requests),
+  tenants: String(run.distinctTenants),
+  p50: ms(run.latency.p50),
+  p95: ms(run.latency.p95),
+  p99: ms(run.latency.p99),
+  max: ms(run.latency.max),
+  'req/s': run.requestsPerSecond.toFixed(0),
+  'non-200': String(run.errors),
+  'wrong tenant': String(run.wrongTenant),
+});
+
+/** The measurements behind the summary. */
+export function detailTables(r: TenancyResults): string[] {
+  const tables: string[] = [];
+  if (r.provisioning) {
+    const { createTenant, reference } = r.provisioning;
+    const rows = (
+      [
+        ['createTenant (control row, schema, migrations, owner, theme)', createTenant],
+        ['reference: BEGIN; CREATE SCHEMA; COMMIT', reference.bareCreateSchema],
+        ['reference: tenant migrations SQL, raw, in a new schema', reference.rawTenantDdl],
+        ['reference: argon2id hash of the owner password', reference.passwordHash],
+      ] as const
+    ).map(([what, s]) => ({
+      what,
+      n: String(s.n),
+      min: ms(s.min),
+      median: ms(s.p50),
+      p95: ms(s.p95),
+      max: ms(s.max),
+      mean: ms(s.mean),
+    }));
+    tables.push(formatTable('Provisioning, per tenant', rows));
+  }
+  if (r.rollout) {
+    tables.push(
+      formatTable(
+        `Migration rollout to ${r.rollout.tenantSchemas} tenant schemas (ALTER TABLE users ADD COLUMN + CREATE INDEX)`,
+        r.rollout.runs.map((run) => ({
+          run: run.label,
+          concurrency: String(run.concurrency),
+          total: seconds(run.ms),
+          'per tenant': ms(run.perTenantMs),
+          migrated: run.result ? String(run.result.tenantsMigrated) : String(run.schemas),
+          failures: String(run.failures),
+        })),
+      ),
+    );
+  }
+  const webRows: Row[] = [];
+  for (const result of [r.webWithFewTenants, r.webWithManyTenants]) {
+    for (const run of Object.values(result?.runs ?? {})) webRows.push(latencyRow(`${result!.tenantsProvisioned} tenants`, run));
+  }
+  if (webRows.length)
+    tables.push(formatTable('Tenant home page through the web app (GET / with Host: <slug>.localhost)', webRows));
+  if (r.clientCacheHeap) {
+    const rows: Row[] = [];
+    for (const run of r.clientCacheHeap) {
+      for (const point of run.points) {
+        rows.push({
+          cache: run.cacheSetting === 'default' ? `default (${run.stats.max})` : String(run.stats.max),
+          'tenants touched': String(point.touched),
+          'clients cached': String(point.cached),
+          'heapUsed growth': `+${mib(point.heapUsed - run.before.heapUsed)}`,
+          'external growth': `+${mib(point.external - run.before.external)}`,
+          rss: mib(point.rss),
+        });
+      }
+      rows.push({
+        cache: '',
+        'tenants touched': `query via cache: ${p50p95(run.firstQueryMs)}`,
+      });
+    }
+    tables.push(
+      formatTable('Tenant client cache: heap after a full GC, one query per tenant (fresh process per cache size)', rows),
+    );
+  }
+  return tables;
+}

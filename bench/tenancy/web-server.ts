@@ -1,0 +1,93 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
+import { freePort } from '../lib/free-port.ts';
+import { RESULTS_DIR } from '../lib/report.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const WEB_DIR = join(ROOT, 'apps', 'web');
+
+export function webAppExists(): boolean {
+  return existsSync(join(WEB_DIR, 'app')) || existsSync(join(WEB_DIR, 'src', 'app'));
+}
+
+/** Builds apps/web (`npm run build -w @himal/web`) unless a production build is already there. */
+export function ensureWebBuild(log: (line: string) => void): void {
+  if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) return;
+  log('  apps/web has no production build: npm run build -w @himal/web');
+  const build = spawnSync('npm', ['run', 'build', '-w', '@himal/web'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+  if (build.status !== 0)
+    throw new Error(`building apps/web failed:\n${`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-30).join('\n')}`);
+}
+
+export interface WebServer {
+  port: number;
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the production web app (`npm run start -w @himal/web`) on a free port against the bench
+ * database and waits for /api/health. Its output goes to bench/results/web-server-<port>.log.
+ */
+export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer> {
+  const port = await freePort();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const logFile = join(RESULTS_DIR, `web-server-${port}.log`);
+  const output = createWriteStream(logFile);
+  // `-- --port` after the script's own --port: Next takes the last one. PORT is set for apps that read it.
+  const child = spawn('npm', ['run', 'start', '-w', '@himal/web', '--', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so npm, sh and next stop together
+  });
+  child.stdout!.pipe(output);
+  child.stderr!.pipe(output);
+  const baseUrl = `http://localhost:${port}`;
+  const stop = () => stopGroup(child);
+  try {
+    await waitForHealth(baseUrl, child, 90_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message} (server log: ${logFile})`);
+  }
+  return { port, baseUrl, stop };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the web app exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await request(`${baseUrl}/api/health`, { headersTimeout: 5_000, bodyTimeout: 5_000 });
+      await response.body.dump();
+      if (response.statusCode === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`the web app did not answer 200 on /api/health within ${timeoutMs / 1000} s`);
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!killed) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await exited;
+  }
+}
