@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { DbError } from '../errors.ts';
-import { ensureLedger } from '../migrations/ledger.ts';
 import { loadMigrations } from '../migrations/load-migrations.ts';
 import { migrateSchema } from '../migrations/run-migrations.ts';
 import { pgTransaction } from '../pg-transaction.ts';
@@ -69,7 +68,6 @@ export async function createTenant(input: CreateTenantInput, options: { migratio
   const migrations = loadMigrations('tenant', options.migrationsDir);
 
   await pgTransaction(async (client) => {
-    await ensureLedger(client);
     const existing = await client.query('SELECT 1 FROM public.tenants WHERE slug = $1', [data.slug]);
     if (existing.rowCount) throw new DbError('TENANT_EXISTS', `a tenant with slug ${JSON.stringify(data.slug)} already exists`);
     try {

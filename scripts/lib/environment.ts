@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_DIR } from '@himal/db';
+
+/**
+ * The session secret of a local installation: NEXTAUTH_SECRET when set, else one generated once
+ * and kept in .data/ so sessions survive restarts. Never printed.
+ */
+export function localSessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const dir = join(PROJECT_DIR, '.data');
+  const file = join(dir, 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Environment shared by both apps wherever they run (npm start, tests, benchmarks). */
+export function appEnvironment(databaseUrl: string, secret: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? 'localhost',
+    NEXTAUTH_SECRET: secret,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}

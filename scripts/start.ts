@@ -1,0 +1,81 @@
+/**
+ * npm start: everything Himal needs on one machine, in order: PostgreSQL (DATABASE_URL, else
+ * localhost:5432, else an embedded server in .data/), migrations, demo agencies, both apps.
+ */
+import {
+  closeSharedPool,
+  connectHimalDatabase,
+  DEMO_PLATFORM_OPERATOR,
+  DEMO_TENANTS,
+  disconnectControlDb,
+  rootDomain,
+  runMigrations,
+  seedDemoData,
+  stopDirectoryListener,
+} from '@himal/db';
+import { buildApps } from './lib/build-apps.ts';
+import { appEnvironment, localSessionSecret } from './lib/environment.ts';
+import { npm, startService, stopService } from './lib/processes.ts';
+
+const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
+const ADMIN_PORT = Number(process.env.ADMIN_PORT ?? 3001);
+
+const { url, server } = await connectHimalDatabase();
+console.log(`database: ${server.source} (${new URL(url).host}${new URL(url).pathname})`);
+
+const migrated = await runMigrations({
+  onProgress: (p) => p.total > 0 && p.done === p.total && console.log(`migrations: ${p.done} tenant schemas brought up to date`),
+});
+if (migrated.failures.length > 0) {
+  for (const failure of migrated.failures) console.error(`migration failed for ${failure.schemaName}: ${failure.error}`);
+  process.exit(1);
+}
+const seeded = await seedDemoData();
+if (seeded.created.length) console.log(`demo data created: ${seeded.created.join(', ')}`);
+await stopDirectoryListener();
+await disconnectControlDb();
+await closeSharedPool();
+
+await buildApps();
+
+const env = appEnvironment(url, localSessionSecret());
+const services = [
+  startService('web', npm, ['run', 'start', '-w', '@himal/web', '--', '--port', String(WEB_PORT)], { env: { ...env, PORT: String(WEB_PORT) } }),
+  startService('admin', npm, ['run', 'start', '-w', '@himal/admin', '--', '--port', String(ADMIN_PORT)], {
+    env: { ...env, PORT: String(ADMIN_PORT) },
+  }),
+];
+
+const root = rootDomain();
+console.log(`
+Himal is running.
+  Traveller sites   ${DEMO_TENANTS.map((t) => `http://${t.slug}.${root}:${WEB_PORT}`).join('   ')}
+  Agency panels     ${DEMO_TENANTS.map((t) => `http://${t.slug}.admin.${root}:${ADMIN_PORT}`).join('   ')}
+  Platform console  http://admin.${root}:${ADMIN_PORT}
+  Health            http://localhost:${WEB_PORT}/api/health   http://localhost:${ADMIN_PORT}/api/health
+
+Demo sign-ins (local only):
+${DEMO_TENANTS.map((t) => `  ${t.name.padEnd(17)} ${t.adminEmail} / ${t.adminPassword}`).join('\n')}
+  ${'Platform operator'.padEnd(17)} ${DEMO_PLATFORM_OPERATOR.email} / ${DEMO_PLATFORM_OPERATOR.password}
+
+Ctrl-C stops everything.`);
+
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    services.forEach(stopService);
+    await server.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+for (const service of services) {
+  service.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`a service exited (code ${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+}
