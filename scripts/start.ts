@@ -40,7 +40,9 @@ await buildApps();
 
 const env = appEnvironment(url, localSessionSecret());
 const services = [
-  startService('web', npm, ['run', 'start', '-w', '@himal/web', '--', '--port', String(WEB_PORT)], { env: { ...env, PORT: String(WEB_PORT) } }),
+  startService('web', npm, ['run', 'start', '-w', '@himal/web', '--', '--port', String(WEB_PORT)], {
+    env: { ...env, PORT: String(WEB_PORT) },
+  }),
   startService('admin', npm, ['run', 'start', '-w', '@himal/admin', '--', '--port', String(ADMIN_PORT)], {
     env: { ...env, PORT: String(ADMIN_PORT) },
   }),

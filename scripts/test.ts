@@ -32,14 +32,21 @@ async function step(name: string, command: string[], env: NodeJS.ProcessEnv, cou
 }
 
 function countVitest(file: string) {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   tally.passed += report.numPassedTests;
   tally.failed += report.numFailedTests;
   tally.skipped += report.numPendingTests + report.numTodoTests;
 }
 
 function countPlaywright(file: string) {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   tally.passed += report.stats.expected + report.stats.flaky;
   tally.failed += report.stats.unexpected;
   tally.skipped += report.stats.skipped;
@@ -49,7 +56,12 @@ const server = await findDatabaseServer(PROJECT_DIR);
 const database = `himal_test_${randomBytes(4).toString('hex')}`;
 const databaseUrl = await ensureDatabaseExists(server.adminUrl, database);
 console.log(`test database: ${database} on ${server.source}`);
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HIMAL_TEST_DATABASE: '1', NEXT_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  HIMAL_TEST_DATABASE: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 try {
   if (only === 'all') {
@@ -58,7 +70,13 @@ try {
   }
   if (only !== 'e2e') {
     const file = join(reports, 'vitest.json');
-    await step('unit and integration tests', [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env, countVitest, file);
+    await step(
+      'unit and integration tests',
+      [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      env,
+      countVitest,
+      file,
+    );
   }
   if (only !== 'unit') {
     console.log('\n=== building the apps ===');
@@ -74,7 +92,9 @@ try {
     await step('browser tests', [npx, 'playwright', 'test', '--reporter=list,json'], e2eEnv, countPlaywright, file);
   }
 } finally {
-  await dropDatabase(server.adminUrl, database).catch((error: Error) => console.error(`could not drop ${database}: ${error.message}`));
+  await dropDatabase(server.adminUrl, database).catch((error: Error) =>
+    console.error(`could not drop ${database}: ${error.message}`),
+  );
   await server.stop().catch(() => undefined);
   rmSync(reports, { recursive: true, force: true });
 }

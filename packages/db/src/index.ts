@@ -19,10 +19,22 @@ export { normalizeHost, parseHost, type ParsedHost, type Surface } from './direc
 export { resolveTenantFromHost, findTenantBySlug, findTenantById, type HostResolution } from './directory/resolve-tenant.ts';
 export { invalidateDirectory, stopDirectoryListener } from './directory/directory-cache.ts';
 
-export { runMigrations, type RunMigrationsOptions, type RunMigrationsResult, type MigrationProgress } from './migrations/run-migrations.ts';
+export {
+  runMigrations,
+  type RunMigrationsOptions,
+  type RunMigrationsResult,
+  type MigrationProgress,
+} from './migrations/run-migrations.ts';
 export { loadMigrations, type Migration, type MigrationTarget } from './migrations/load-migrations.ts';
 
-export { createTenant, validateSlug, themeInputSchema, type CreateTenantInput, type CreatedTenant, type ThemeInput } from './provisioning/create-tenant.ts';
+export {
+  createTenant,
+  validateSlug,
+  themeInputSchema,
+  type CreateTenantInput,
+  type CreatedTenant,
+  type ThemeInput,
+} from './provisioning/create-tenant.ts';
 export {
   listTenants,
   suspendTenant,
@@ -34,7 +46,12 @@ export {
 } from './provisioning/manage-tenants.ts';
 
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
-export { authenticateTenantUser, authenticatePlatformUser, ensurePlatformUser, type AuthenticatedUser } from './auth/authenticate.ts';
+export {
+  authenticateTenantUser,
+  authenticatePlatformUser,
+  ensurePlatformUser,
+  type AuthenticatedUser,
+} from './auth/authenticate.ts';
 
 export {
   findDatabaseServer,

@@ -8,7 +8,10 @@ export interface PgTransactionOptions {
 }
 
 /** A plain pg transaction, for control-plane work that mixes DDL, ledger rows and control rows. */
-export async function pgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, options: PgTransactionOptions = {}): Promise<T> {
+export async function pgTransaction<T>(
+  work: (client: pg.PoolClient) => Promise<T>,
+  options: PgTransactionOptions = {},
+): Promise<T> {
   const client = await (options.pool ?? sharedPool()).connect();
   try {
     await client.query('BEGIN');

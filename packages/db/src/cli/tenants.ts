@@ -95,7 +95,8 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'create': {
-      if (!values.slug || !values.name || !values['admin-email']) throw new UsageError('create needs --slug, --name and --admin-email');
+      if (!values.slug || !values.name || !values['admin-email'])
+        throw new UsageError('create needs --slug, --name and --admin-email');
       const { tenant, admin } = await createTenant({
         slug: values.slug,
         name: values.name,
@@ -104,7 +105,9 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`created ${tenant.slug} (${tenant.name}) id=${tenant.id} schema=${tenant.schemaName}`);
       console.log(`  site:  http://${tenant.slug}.${rootDomain()}:3000`);
-      console.log(`  admin: http://${tenant.slug}.admin.${rootDomain()}:3001  ${admin.email}${admin.generated ? `  password: ${admin.password} (shown once)` : ''}`);
+      console.log(
+        `  admin: http://${tenant.slug}.admin.${rootDomain()}:3001  ${admin.email}${admin.generated ? `  password: ${admin.password} (shown once)` : ''}`,
+      );
       return 0;
     }
     case 'list': {
@@ -116,7 +119,13 @@ async function main(argv: string[]): Promise<number> {
       const rows = tenants.map((t) => [t.slug, t.status, t.name, t.schemaName, String(t.migrationsApplied), t.domains.join(',')]);
       const header = ['SLUG', 'STATUS', 'NAME', 'SCHEMA', 'MIGRATIONS', 'DOMAINS'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      for (const row of [header, ...rows])
+        console.log(
+          row
+            .map((cell, i) => cell.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
       return 0;
     }
     case 'migrate': {

@@ -39,7 +39,11 @@ describe('parseHost on the traveller site', () => {
 
   it('reads a subdomain of the root as a slug', () => {
     expect(web('everest.localhost:3000')).toEqual({ kind: 'tenant-subdomain', slug: 'everest', host: 'everest.localhost' });
-    expect(web('EVEREST.himal.travel.', 'himal.travel')).toEqual({ kind: 'tenant-subdomain', slug: 'everest', host: 'everest.himal.travel' });
+    expect(web('EVEREST.himal.travel.', 'himal.travel')).toEqual({
+      kind: 'tenant-subdomain',
+      slug: 'everest',
+      host: 'everest.himal.travel',
+    });
   });
 
   it('treats any other name as a custom domain', () => {
@@ -58,7 +62,11 @@ describe('parseHost on the admin panel', () => {
   const admin = (host: string) => parseHost(host, 'localhost', 'admin');
 
   it('reads <slug>.admin.<root> as an agency panel and admin.<root> as the platform console', () => {
-    expect(admin('everest.admin.localhost:3001')).toEqual({ kind: 'tenant-subdomain', slug: 'everest', host: 'everest.admin.localhost' });
+    expect(admin('everest.admin.localhost:3001')).toEqual({
+      kind: 'tenant-subdomain',
+      slug: 'everest',
+      host: 'everest.admin.localhost',
+    });
     expect(admin('ADMIN.localhost.:3001')).toEqual({ kind: 'platform-console', host: 'admin.localhost' });
   });
 

@@ -25,11 +25,18 @@ describe('resolveTenantFromHost', () => {
   });
 
   it('finds a tenant by subdomain, whatever the case, port or trailing dot', async () => {
-    for (const host of [`${everest.tenant.slug}.localhost`, `${everest.tenant.slug.toUpperCase()}.LOCALHOST:3000`, `${everest.tenant.slug}.localhost.:3000`]) {
+    for (const host of [
+      `${everest.tenant.slug}.localhost`,
+      `${everest.tenant.slug.toUpperCase()}.LOCALHOST:3000`,
+      `${everest.tenant.slug}.localhost.:3000`,
+    ]) {
       const resolved = await resolveTenantFromHost(host, 'web');
       expect(resolved).toMatchObject({ kind: 'tenant', tenant: { id: everest.tenant.id } });
     }
-    expect(await resolveTenantFromHost(`${lumbini.tenant.slug}.localhost`, 'web')).toMatchObject({ kind: 'tenant', tenant: { id: lumbini.tenant.id } });
+    expect(await resolveTenantFromHost(`${lumbini.tenant.slug}.localhost`, 'web')).toMatchObject({
+      kind: 'tenant',
+      tenant: { id: lumbini.tenant.id },
+    });
   });
 
   it('finds the agency panel of a tenant on the admin surface', async () => {
@@ -37,14 +44,23 @@ describe('resolveTenantFromHost', () => {
       kind: 'tenant',
       tenant: { id: everest.tenant.id },
     });
-    expect(await resolveTenantFromHost('admin.localhost:3001', 'admin')).toEqual({ kind: 'platform-console', host: 'admin.localhost' });
+    expect(await resolveTenantFromHost('admin.localhost:3001', 'admin')).toEqual({
+      kind: 'platform-console',
+      host: 'admin.localhost',
+    });
   });
 
   it('serves verified custom domains and ignores unverified ones', async () => {
-    expect(await resolveTenantFromHost(customHost.toUpperCase() + '.', 'web')).toMatchObject({ kind: 'tenant', tenant: { id: everest.tenant.id } });
+    expect(await resolveTenantFromHost(customHost.toUpperCase() + '.', 'web')).toMatchObject({
+      kind: 'tenant',
+      tenant: { id: everest.tenant.id },
+    });
     expect(await resolveTenantFromHost(unverifiedHost, 'web')).toMatchObject({ kind: 'not-found' });
     await markDomainVerified(unverifiedHost);
-    expect(await resolveTenantFromHost(unverifiedHost, 'web')).toMatchObject({ kind: 'tenant', tenant: { id: everest.tenant.id } });
+    expect(await resolveTenantFromHost(unverifiedHost, 'web')).toMatchObject({
+      kind: 'tenant',
+      tenant: { id: everest.tenant.id },
+    });
   });
 
   it('never resolves IP literals, unknown tenants or the apex', async () => {

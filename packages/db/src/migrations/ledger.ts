@@ -39,7 +39,10 @@ export function verifyApplied(
   for (const row of applied) {
     const migration = byName.get(row.migration);
     if (!migration) {
-      throw new DbError('MIGRATION_UNKNOWN', `${schemaLabel}: migration ${row.migration} was applied but is not in this code base`);
+      throw new DbError(
+        'MIGRATION_UNKNOWN',
+        `${schemaLabel}: migration ${row.migration} was applied but is not in this code base`,
+      );
     }
     if (migration.checksum !== row.checksum) {
       throw new DbError(
@@ -54,14 +57,20 @@ export function verifyApplied(
  * Applies `pending` inside the caller's transaction, with search_path set for this transaction only,
  * and records each one in the ledger.
  */
-export async function applyInTransaction(client: pg.ClientBase, schemaName: string, pending: ReadonlyArray<Migration>): Promise<void> {
+export async function applyInTransaction(
+  client: pg.ClientBase,
+  schemaName: string,
+  pending: ReadonlyArray<Migration>,
+): Promise<void> {
   await client.query(`SELECT set_config('search_path', $1, true)`, [schemaName]);
   for (const migration of pending) {
     const started = performance.now();
     try {
       await client.query(migration.sql);
     } catch (error) {
-      throw new DbError('MIGRATION_FAILED', `${schemaName}: ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+      throw new DbError('MIGRATION_FAILED', `${schemaName}: ${migration.name} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     await client.query(
       'INSERT INTO public.himal_migrations (schema_name, migration, checksum, duration_ms) VALUES ($1, $2, $3, $4)',

@@ -14,7 +14,9 @@ export function currentDatamodel(target: MigrationTarget): DatamodelFile[] {
 }
 
 export function snapshotOf(target: MigrationTarget, migrationName: string): DatamodelFile[] {
-  return [{ path: `${target}.prisma`, content: readFileSync(join(MIGRATIONS_DIR, target, migrationName, SNAPSHOT_FILE), 'utf8') }];
+  return [
+    { path: `${target}.prisma`, content: readFileSync(join(MIGRATIONS_DIR, target, migrationName, SNAPSHOT_FILE), 'utf8') },
+  ];
 }
 
 /**

@@ -50,7 +50,9 @@ describe('migration runner', () => {
       env: process.env,
       stdio: 'ignore',
     });
-    await expect.poll(async () => (await schemasWith(SLOW, schemas())).length, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(async () => (await schemasWith(SLOW, schemas())).length, { timeout: 20_000, interval: 50 })
+      .toBeGreaterThanOrEqual(4);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
@@ -87,7 +89,11 @@ describe('migration runner', () => {
       // The SQL fails in exactly one schema: it needs a table only that one has.
       await sharedPool().query(`CREATE TABLE "${victim}".blocker (id int)`);
       fresh.add('tenant', SLOW, 'SELECT pg_sleep(0.15);\nALTER TABLE users ADD COLUMN nickname text;\n');
-      fresh.add('tenant', NEXT, `DO $$ BEGIN IF to_regclass('blocker') IS NOT NULL THEN RAISE EXCEPTION 'blocked'; END IF; END $$;\nALTER TABLE users ADD COLUMN locale text;\n`);
+      fresh.add(
+        'tenant',
+        NEXT,
+        `DO $$ BEGIN IF to_regclass('blocker') IS NOT NULL THEN RAISE EXCEPTION 'blocked'; END IF; END $$;\nALTER TABLE users ADD COLUMN locale text;\n`,
+      );
 
       const result = await runMigrations({ migrationsDir: fresh.dir, schemaNames: [victim, ...others] });
       expect(result.failures).toHaveLength(1);

@@ -40,7 +40,8 @@ export interface CreatedTenant {
 /** Slug rules as one check, so the CLI and the platform console say the same thing. */
 export function validateSlug(slug: string): string {
   const parsed = slugSchema.safeParse(slug);
-  if (!parsed.success) throw new DbError('INVALID_SLUG', `invalid slug ${JSON.stringify(slug)}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new DbError('INVALID_SLUG', `invalid slug ${JSON.stringify(slug)}: ${parsed.error.issues[0]!.message}`);
   if (RESERVED_SLUGS.has(slug)) throw new DbError('RESERVED_SLUG', `the slug ${JSON.stringify(slug)} is reserved`);
   return slug;
 }
@@ -93,7 +94,15 @@ export async function createTenant(input: CreateTenantInput, options: { migratio
     await client.query(
       `INSERT INTO theme_settings (id, logo_url, tagline, primary_color, accent_color, background_color, text_color, font_family, updated_at)
        VALUES (1, $1, $2, COALESCE($3, '#0f766e'), COALESCE($4, '#f59e0b'), COALESCE($5, '#ffffff'), COALESCE($6, '#0f172a'), COALESCE($7, 'system-ui'), now())`,
-      [theme.logoUrl ?? null, theme.tagline ?? null, theme.primaryColor ?? null, theme.accentColor ?? null, theme.backgroundColor ?? null, theme.textColor ?? null, theme.fontFamily ?? null],
+      [
+        theme.logoUrl ?? null,
+        theme.tagline ?? null,
+        theme.primaryColor ?? null,
+        theme.accentColor ?? null,
+        theme.backgroundColor ?? null,
+        theme.textColor ?? null,
+        theme.fontFamily ?? null,
+      ],
     );
     await notifyDirectoryChange(client, id);
   });

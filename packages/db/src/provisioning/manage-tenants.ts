@@ -23,10 +23,19 @@ interface TenantRow {
   schema_name: string;
 }
 
-const toTenant = (row: TenantRow): Tenant => ({ id: row.id, slug: row.slug, name: row.name, status: row.status, schemaName: row.schema_name });
+const toTenant = (row: TenantRow): Tenant => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  status: row.status,
+  schemaName: row.schema_name,
+});
 
 async function lockTenant(client: pg.ClientBase, slug: string): Promise<Tenant> {
-  const { rows } = await client.query<TenantRow>('SELECT id, slug, name, status, schema_name FROM public.tenants WHERE slug = $1 FOR UPDATE', [slug]);
+  const { rows } = await client.query<TenantRow>(
+    'SELECT id, slug, name, status, schema_name FROM public.tenants WHERE slug = $1 FOR UPDATE',
+    [slug],
+  );
   if (!rows[0]) throw new DbError('TENANT_NOT_FOUND', `no tenant with slug ${JSON.stringify(slug)}`);
   return toTenant(rows[0]);
 }
@@ -39,7 +48,12 @@ export async function listTenants(): Promise<TenantSummary[]> {
               (SELECT count(*)::int FROM public.himal_migrations m WHERE m.schema_name = t.schema_name) AS migrations
          FROM public.tenants t ORDER BY t.slug`,
     );
-    return rows.map((row) => ({ ...toTenant(row), createdAt: row.created_at, domains: row.domains, migrationsApplied: row.migrations }));
+    return rows.map((row) => ({
+      ...toTenant(row),
+      createdAt: row.created_at,
+      domains: row.domains,
+      migrationsApplied: row.migrations,
+    }));
   });
 }
 
@@ -81,7 +95,8 @@ export async function addCustomDomain(slug: string, rawHost: string): Promise<{ 
   const host = normalizeHost(rawHost);
   if (!host || !host.includes('.')) throw new DbError('INVALID_INPUT', `not a domain name: ${JSON.stringify(rawHost)}`);
   const root = rootDomain();
-  if (host === root || host.endsWith(`.${root}`)) throw new DbError('INVALID_INPUT', `${host} is under the platform's own domain`);
+  if (host === root || host.endsWith(`.${root}`))
+    throw new DbError('INVALID_INPUT', `${host} is under the platform's own domain`);
   const domain = await pgTransaction(async (client) => {
     const tenant = await lockTenant(client, slug);
     const verificationToken = newVerificationToken();

@@ -36,7 +36,12 @@ export const DEMO_TENANTS: ReadonlyArray<CreateTenantInput & { adminPassword: st
   },
 ];
 
-export const DEMO_PLATFORM_OPERATOR = { email: 'operator@himal.test', name: 'Platform Operator', password: 'himal-operator-2026', role: 'owner' as const };
+export const DEMO_PLATFORM_OPERATOR = {
+  email: 'operator@himal.test',
+  name: 'Platform Operator',
+  password: 'himal-operator-2026',
+  role: 'owner' as const,
+};
 
 /** Creates whatever of the demo data is missing; leaves existing tenants and users as they are. */
 export async function seedDemoData(): Promise<{ created: string[] }> {

@@ -15,12 +15,18 @@ const cli = fileURLToPath(new URL('../cli/tenants.ts', import.meta.url));
 async function tenants(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], { env: process.env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
 async function tenantSchemas(): Promise<string[]> {
-  const { rows } = await sharedPool().query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1`);
+  const { rows } = await sharedPool().query<{ nspname: string }>(
+    `SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1`,
+  );
   return rows.map((r) => r.nspname);
 }
 
@@ -29,9 +35,19 @@ describe('tenants CLI', () => {
   afterAll(() => deleteTenant(slug, slug).catch(() => undefined));
 
   it('creates, lists, suspends, resumes and deletes a tenant', async () => {
-    const created = await tenants('create', '--slug', slug, '--name', 'Annapurna Adventures', '--admin-email', 'Owner@Annapurna.test');
+    const created = await tenants(
+      'create',
+      '--slug',
+      slug,
+      '--name',
+      'Annapurna Adventures',
+      '--admin-email',
+      'Owner@Annapurna.test',
+    );
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(new RegExp(`created ${slug} \\(Annapurna Adventures\\) id=[0-9a-f]{16} schema=t_[0-9a-f]{16}`));
+    expect(created.stdout).toMatch(
+      new RegExp(`created ${slug} \\(Annapurna Adventures\\) id=[0-9a-f]{16} schema=t_[0-9a-f]{16}`),
+    );
     expect(created.stdout).toMatch(/password: \S+ \(shown once\)/);
 
     const tenant = (await findTenantBySlug(slug))!;
@@ -88,7 +104,10 @@ describe('a failed create', () => {
     const schemasBefore = await tenantSchemas();
     try {
       await expect(
-        createTenant({ slug, name: 'Broken', adminEmail: 'a@broken.test', adminPassword: 'long enough password' }, { migrationsDir: scratch.dir }),
+        createTenant(
+          { slug, name: 'Broken', adminEmail: 'a@broken.test', adminPassword: 'long enough password' },
+          { migrationsDir: scratch.dir },
+        ),
       ).rejects.toMatchObject({ code: 'MIGRATION_FAILED' });
     } finally {
       scratch.remove();

@@ -114,7 +114,9 @@ export const PROJECT_DIR = join(import.meta.dirname ?? '.', '..', '..', '..', '.
  * `himal` is created if needed on the server found by `findDatabaseServer`, and DATABASE_URL is set
  * for this process and its children.
  */
-export async function connectHimalDatabase(log: (line: string) => void = console.log): Promise<{ url: string; server: DatabaseServer }> {
+export async function connectHimalDatabase(
+  log: (line: string) => void = console.log,
+): Promise<{ url: string; server: DatabaseServer }> {
   const server = await findDatabaseServer(PROJECT_DIR, log);
   const url = server.source === 'DATABASE_URL' ? process.env.DATABASE_URL! : await ensureDatabaseExists(server.adminUrl, 'himal');
   process.env.DATABASE_URL = url;

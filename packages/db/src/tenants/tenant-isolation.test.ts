@@ -28,7 +28,9 @@ describe('tenant isolation', () => {
     await withTenant(b, (tx) => tx.user.create({ data: { email: `only-b@${b.slug}.test`, name: 'B', passwordHash: 'x' } }));
 
     const seenByA = (await tenantDb(a).user.findMany()).map((u) => u.email);
-    const seenByB = (await withTenant(b, (tx) => tx.$queryRaw<Array<{ email: string }>>`SELECT email FROM users`)).map((u) => u.email);
+    const seenByB = (await withTenant(b, (tx) => tx.$queryRaw<Array<{ email: string }>>`SELECT email FROM users`)).map(
+      (u) => u.email,
+    );
     expect(seenByA).toContain(`only-a@${a.slug}.test`);
     expect(seenByA).not.toContain(`only-b@${b.slug}.test`);
     expect(seenByB).toContain(`only-b@${b.slug}.test`);
@@ -68,7 +70,8 @@ describe('tenant isolation', () => {
         const searchPathOfNextClient = async () => {
           // With a pool of 2 server connections, ask often enough to land on the one `first` used.
           const seen = new Set<string>();
-          for (let i = 0; i < 8; i++) seen.add((await second.query<{ search_path: string }>('SHOW search_path')).rows[0]!.search_path);
+          for (let i = 0; i < 8; i++)
+            seen.add((await second.query<{ search_path: string }>('SHOW search_path')).rows[0]!.search_path);
           return [...seen];
         };
 

@@ -14,14 +14,46 @@ export interface Tenant {
 
 /** Hosts and names the platform keeps for itself; no agency may take them as a slug. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'app', 'assets', 'auth', 'billing', 'blog', 'cdn', 'console', 'dashboard', 'dev',
-  'docs', 'ftp', 'help', 'himal', 'imap', 'internal', 'localhost', 'mail', 'ns1', 'ns2', 'platform',
-  'pop', 'public', 'root', 'smtp', 'static', 'staging', 'status', 'support', 'test', 'www',
+  'admin',
+  'api',
+  'app',
+  'assets',
+  'auth',
+  'billing',
+  'blog',
+  'cdn',
+  'console',
+  'dashboard',
+  'dev',
+  'docs',
+  'ftp',
+  'help',
+  'himal',
+  'imap',
+  'internal',
+  'localhost',
+  'mail',
+  'ns1',
+  'ns2',
+  'platform',
+  'pop',
+  'public',
+  'root',
+  'smtp',
+  'static',
+  'staging',
+  'status',
+  'support',
+  'test',
+  'www',
 ]);
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, 'a slug is 3–40 lowercase letters, digits and hyphens, not starting or ending with a hyphen');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/,
+    'a slug is 3–40 lowercase letters, digits and hyphens, not starting or ending with a hyphen',
+  );
 
 const TENANT_ID = /^[0-9a-f]{16}$/;
 const SCHEMA_NAME = /^t_[0-9a-f]{16}$/;

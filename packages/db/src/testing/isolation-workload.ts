@@ -33,13 +33,23 @@ export async function runIsolationWorkload(tenants: Tenant[], requests = 50): Pr
     Array.from({ length: requests }, async (_, i) => {
       const tenant = tenants[i % tenants.length]!;
       await withTenant(tenant, async (tx) => {
-        await tx.user.create({ data: { email: emailFor(tenant, `req${i}`), name: `request ${i}`, passwordHash: 'x', role: 'agent' } });
+        await tx.user.create({
+          data: { email: emailFor(tenant, `req${i}`), name: `request ${i}`, passwordHash: 'x', role: 'agent' },
+        });
         // Yield between statements so transactions of different tenants interleave on the pool.
         await new Promise((resolve) => setTimeout(resolve, (i * 7) % 11));
         const viaPrisma = await tx.user.findMany({ select: { email: true } });
-        check(tenant, 'prisma', viaPrisma.map((u) => u.email));
+        check(
+          tenant,
+          'prisma',
+          viaPrisma.map((u) => u.email),
+        );
         const viaRawSql = await tx.$queryRaw<Array<{ email: string }>>`SELECT email FROM users`;
-        check(tenant, 'raw sql', viaRawSql.map((u) => u.email));
+        check(
+          tenant,
+          'raw sql',
+          viaRawSql.map((u) => u.email),
+        );
       });
     }),
   );

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { MIGRATIONS_DIR, type MigrationTarget } from '../migrations/load-migrations.ts';
 
 /** A scratch copy of the committed migrations, to which a test adds its own. */
-export function scratchMigrationsDir(): { dir: string; add: (target: MigrationTarget, name: string, sql: string) => void; remove: () => void } {
+export function scratchMigrationsDir(): {
+  dir: string;
+  add: (target: MigrationTarget, name: string, sql: string) => void;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'himal-migrations-'));
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   return {
