@@ -30,9 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <span className="text-lg font-semibold">{identity.name}</span>
           </div>
           <h1 className="mt-8 text-2xl font-bold tracking-tight md:mt-0">Sign in</h1>
-          <p className="mt-2 text-ink/60">
-            {identity.panel} of {identity.name}
-          </p>
+          <p className="mt-2 text-ink/60">{`${identity.panel} of ${identity.name}`}</p>
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : '/'} />
         </div>
       </section>

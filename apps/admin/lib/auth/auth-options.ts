@@ -1,6 +1,7 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { realmKey, type AdminRealm } from '../current-realm.ts';
+import { authLogger } from './auth-logger.ts';
 import { authorizeInRealm } from './authorize.ts';
 import { sessionSecretFor } from './session-secret.ts';
 
@@ -30,6 +31,7 @@ export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean 
   const realmClaim = realmKey(realm);
   return {
     secret: sessionSecretFor(realmClaim),
+    logger: authLogger,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: secure,
     cookies: {
