@@ -1,6 +1,6 @@
 /**
  * npm run bench -- tenancy [--tenants 1000] [--provision 100] [--requests 500] [--concurrency 8]
- *                          [--bulk-concurrency 8] [--skip web,rollout,heap] [--keep-db]
+ *                          [--bulk-concurrency 8] [--skip web,rollout,heap] [--keep-db] [--rebuild-web]
  *
  * What a schema-per-tenant platform must keep cheap as agencies are added: provisioning one, rolling
  * a migration out to all, reading a tenant page with many tenants, and the memory of tenant clients.
@@ -44,6 +44,7 @@ export async function runBench(args: string[]): Promise<void> {
       'bulk-concurrency': { type: 'string', default: '8' },
       skip: { type: 'string', default: '' },
       'keep-db': { type: 'boolean', default: false },
+      'rebuild-web': { type: 'boolean', default: false },
     },
   });
   const totalTenants = Number(values.tenants);
@@ -83,6 +84,7 @@ export async function runBench(args: string[]): Promise<void> {
         allSlugs: slugsOf(few.tenants),
         requests,
         concurrency,
+        rebuild: values['rebuild-web'],
         log,
       });
     }

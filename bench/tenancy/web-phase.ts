@@ -19,10 +19,11 @@ export async function measureWebReads(options: {
   allSlugs: string[];
   requests: number;
   concurrency: number;
+  rebuild?: boolean;
   log: (line: string) => void;
 }): Promise<WebReadsResult> {
   const { warmSlugs, allSlugs, requests, concurrency, log } = options;
-  ensureWebBuild(log);
+  ensureWebBuild(log, options.rebuild);
   const server = await startWebServer({
     ...process.env,
     ROOT_DOMAIN: 'localhost',
@@ -35,9 +36,11 @@ export async function measureWebReads(options: {
     measureTenantPageReads({ label, baseUrl: server.baseUrl, requests: count, concurrency: inFlight, slugFor });
 
   try {
+    // Long enough for the JIT and Next's lazy route loading to settle, so that the first measured
+    // phase is not slower just for coming first.
     log(`  web app on ${server.baseUrl}; warming up on ${warmSlugs.length} tenants`);
-    await read('warm-up', 200, 1, (i) => warmSlugs[i % warmSlugs.length]!);
-    await read('warm-up', 200, concurrency, (i) => warmSlugs[i % warmSlugs.length]!);
+    await read('warm-up', 1000, 1, (i) => warmSlugs[i % warmSlugs.length]!);
+    await read('warm-up', 1000, concurrency, (i) => warmSlugs[i % warmSlugs.length]!);
 
     const runs: WebReadsResult['runs'] = {};
     if (allSlugs.length > warmSlugs.length) {

@@ -13,10 +13,13 @@ export function webAppExists(): boolean {
   return existsSync(join(WEB_DIR, 'app')) || existsSync(join(WEB_DIR, 'src', 'app'));
 }
 
-/** Builds apps/web (`npm run build -w @himal/web`) unless a production build is already there. */
-export function ensureWebBuild(log: (line: string) => void): void {
-  if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) return;
-  log('  apps/web has no production build: npm run build -w @himal/web');
+/**
+ * Builds apps/web (`npm run build -w @himal/web`) unless a production build is already there: an
+ * existing .next may be serving someone's `next start`, so it is rebuilt only when asked.
+ */
+export function ensureWebBuild(log: (line: string) => void, rebuild = false): void {
+  if (!rebuild && existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) return;
+  log(`  ${rebuild ? 'rebuilding apps/web (--rebuild-web)' : 'apps/web has no production build'}: npm run build -w @himal/web`);
   const build = spawnSync('npm', ['run', 'build', '-w', '@himal/web'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   if (build.status !== 0)
     throw new Error(`building apps/web failed:\n${`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-30).join('\n')}`);
@@ -37,8 +40,7 @@ export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer>
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = join(RESULTS_DIR, `web-server-${port}.log`);
   const output = createWriteStream(logFile);
-  // `-- --port` after the script's own --port: Next takes the last one. PORT is set for apps that read it.
-  const child = spawn('npm', ['run', 'start', '-w', '@himal/web', '--', '--port', String(port)], {
+  const child = spawn('npm', ['run', 'start', '-w', '@himal/web'], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
