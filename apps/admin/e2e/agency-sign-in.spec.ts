@@ -36,7 +36,9 @@ test("everest's session cookie replayed on lumbini's panel is refused", async ({
   const stolen = await sessionCookieOf(page);
 
   const attacker = await browser.newContext();
-  await attacker.addCookies([{ name: stolen.name, value: stolen.value, domain: 'lumbini.admin.localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await attacker.addCookies([
+    { name: stolen.name, value: stolen.value, domain: 'lumbini.admin.localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
   const attackerPage = await attacker.newPage();
   await attackerPage.goto(`${lumbiniPanel}/`);
   await expect(attackerPage).toHaveURL(`${lumbiniPanel}/sign-in`);
@@ -77,7 +79,12 @@ test('a sign-in POST without the CSRF token is rejected', async () => {
   const response = await requestWithHost(ADMIN_PORT, `everest.admin.localhost:${ADMIN_PORT}`, '/api/auth/callback/credentials', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: everestAdmin.email, password: everestAdmin.password, callbackUrl: '/', json: 'true' }).toString(),
+    body: new URLSearchParams({
+      email: everestAdmin.email,
+      password: everestAdmin.password,
+      callbackUrl: '/',
+      json: 'true',
+    }).toString(),
   });
   expect(JSON.parse(response.body).url).toContain('csrf=true');
   expect(String(response.headers['set-cookie'] ?? '')).not.toContain('himal-admin.session=ey');
@@ -96,7 +103,13 @@ test("a token under lumbini's key that claims everest's realm is refused too", a
   const [everestTenant, lumbiniTenant] = await Promise.all([findTenantBySlug('everest'), findTenantBySlug('lumbini')]);
   const token = await encode({
     secret: sessionSecretFor(`tenant:${lumbiniTenant!.id}`),
-    token: { sub: 'someone', name: 'Someone', email: 'someone@everest.test', realm: `tenant:${everestTenant!.id}`, role: 'owner' },
+    token: {
+      sub: 'someone',
+      name: 'Someone',
+      email: 'someone@everest.test',
+      realm: `tenant:${everestTenant!.id}`,
+      role: 'owner',
+    },
   });
   const response = await requestWithHost(ADMIN_PORT, `lumbini.admin.localhost:${ADMIN_PORT}`, '/api/auth/session', {
     headers: { cookie: `himal-admin.session=${token}` },

@@ -3,7 +3,8 @@ import { closeSharedPool, disconnectControlDb, findTenantBySlug, suspendTenant, 
 import { expect, test } from '@playwright/test';
 import { ADMIN_PORT, requestWithHost } from '../../../playwright/hosts.ts';
 
-const panel = (host: string, path = '/', headers: Record<string, string> = {}) => requestWithHost(ADMIN_PORT, host, path, { headers });
+const panel = (host: string, path = '/', headers: Record<string, string> = {}) =>
+  requestWithHost(ADMIN_PORT, host, path, { headers });
 
 test.describe('hosts the admin app answers', () => {
   const created: CreatedTenant[] = [];
@@ -51,7 +52,9 @@ test.describe('hosts the admin app answers', () => {
   });
 
   test('next-auth builds its URLs from the request host', async () => {
-    const response = await panel(`everest.admin.localhost:${ADMIN_PORT}`, '/api/auth/signin', { 'x-forwarded-host': 'evil.example' });
+    const response = await panel(`everest.admin.localhost:${ADMIN_PORT}`, '/api/auth/signin', {
+      'x-forwarded-host': 'evil.example',
+    });
     expect(response.status).toBe(302);
     const location = String(response.headers.location);
     expect(location).toMatch(/^\/sign-in\?/);

@@ -32,7 +32,9 @@ test("the operator's session cookie is refused on an agency panel", async ({ pag
   expect(cookie.domain).toBe('admin.localhost');
 
   const other = await browser.newContext();
-  await other.addCookies([{ name: cookie.name, value: cookie.value, domain: 'everest.admin.localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await other.addCookies([
+    { name: cookie.name, value: cookie.value, domain: 'everest.admin.localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
   const otherPage = await other.newPage();
   await otherPage.goto(agencyPanelUrl('everest'));
   await expect(otherPage).toHaveURL(agencyPanelUrl('everest', '/sign-in'));

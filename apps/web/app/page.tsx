@@ -1,4 +1,4 @@
-import { BrandMark } from '@himal/ui';
+import { BrandMark, RidgeLine } from '@himal/ui';
 import { tenantBrand } from '@himal/ui/next';
 import { currentTenant } from '../lib/current-tenant.ts';
 import { SearchPreview } from './search-preview.tsx';
@@ -17,7 +17,7 @@ export default async function HomePage() {
     <div className="flex min-h-screen flex-col">
       <header className="bg-brand text-on-brand">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-5">
-          <BrandMark name={tenant.name} logoUrl={brand.logoUrl} />
+          <BrandMark name={tenant.name} logoUrl={brand.logoUrl} onBrand />
           <span data-testid="agency-name" className="text-lg font-semibold tracking-tight">
             {tenant.name}
           </span>
@@ -26,7 +26,7 @@ export default async function HomePage() {
 
       <main className="flex-1">
         <section data-testid="hero" className="relative overflow-hidden bg-brand text-on-brand">
-          <Mountains />
+          <RidgeLine className="h-48 md:h-64" />
           <div className="relative mx-auto max-w-6xl px-6 pt-16 pb-28 md:pt-24">
             <p className="text-sm font-semibold tracking-[0.2em] text-accent uppercase">{tenant.name}</p>
             <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight md:text-6xl">
@@ -65,18 +65,5 @@ export default async function HomePage() {
         </div>
       </footer>
     </div>
-  );
-}
-
-/** A ridge line behind the hero copy; purely decorative. */
-function Mountains() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 1440 320" preserveAspectRatio="none" className="absolute inset-x-0 bottom-0 h-48 w-full md:h-64">
-      <path
-        className="fill-on-brand/10"
-        d="M0 320 L0 230 L160 150 L260 200 L420 70 L560 190 L700 110 L820 180 L980 40 L1120 170 L1260 120 L1440 210 L1440 320 Z"
-      />
-      <path className="fill-on-brand/15" d="M0 320 L0 270 L200 210 L380 260 L600 180 L800 250 L1040 190 L1240 250 L1440 230 L1440 320 Z" />
-    </svg>
   );
 }

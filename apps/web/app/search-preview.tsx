@@ -18,7 +18,11 @@ export function SearchPreview() {
         {TABS.map((tab, index) => (
           <span
             key={tab}
-            className={index === 0 ? 'rounded-full bg-brand px-4 py-1.5 text-sm font-medium text-on-brand' : 'rounded-full px-4 py-1.5 text-sm font-medium text-slate-500'}
+            className={
+              index === 0
+                ? 'rounded-full bg-brand px-4 py-1.5 text-sm font-medium text-on-brand'
+                : 'rounded-full px-4 py-1.5 text-sm font-medium text-slate-500'
+            }
           >
             {tab}
           </span>
@@ -35,7 +39,10 @@ export function SearchPreview() {
               />
             </label>
           ))}
-          <button type="submit" className="cursor-not-allowed rounded-lg bg-accent px-6 py-2.5 font-semibold text-on-accent opacity-60">
+          <button
+            type="submit"
+            className="cursor-not-allowed rounded-lg bg-accent px-6 py-2.5 font-semibold text-on-accent opacity-60"
+          >
             Search
           </button>
         </fieldset>

@@ -3,7 +3,8 @@ import { closeSharedPool, disconnectControlDb, findTenantBySlug, suspendTenant, 
 import { expect, test } from '@playwright/test';
 import { requestWithHost, WEB_PORT } from '../../../playwright/hosts.ts';
 
-const site = (host: string, path = '/', headers: Record<string, string> = {}) => requestWithHost(WEB_PORT, host, path, { headers });
+const site = (host: string, path = '/', headers: Record<string, string> = {}) =>
+  requestWithHost(WEB_PORT, host, path, { headers });
 
 test.describe('hosts the traveller site answers', () => {
   const created: CreatedTenant[] = [];

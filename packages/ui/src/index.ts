@@ -2,3 +2,4 @@
 export { brandTheme, brandThemeCss, PLATFORM_BRAND, type BrandSettings, type BrandTheme } from './theme/brand-theme.ts';
 export { BrandStyle } from './theme/brand-style.tsx';
 export { BrandMark } from './components/brand-mark.tsx';
+export { RidgeLine } from './components/ridge-line.tsx';

@@ -1,25 +1,32 @@
-import { BrandMark } from '@himal/ui';
+import { BrandMark, RidgeLine } from '@himal/ui';
 import { redirect } from 'next/navigation';
 import { currentSession } from '../../lib/auth/current-session.ts';
 import { currentRealm } from '../../lib/current-realm.ts';
 import { realmIdentity } from '../../lib/realm-brand.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await currentSession()) redirect('/');
   const identity = await realmIdentity(await currentRealm());
   const { callbackUrl } = await searchParams;
 
   return (
     <main className="grid min-h-screen md:grid-cols-2">
-      <section className="hidden flex-col justify-between bg-brand p-12 text-on-brand md:flex">
-        <div className="flex items-center gap-3">
-          <BrandMark name={identity.name} logoUrl={identity.brand.logoUrl} />
+      <section className="relative hidden flex-col justify-between overflow-hidden bg-brand p-12 text-on-brand md:flex">
+        <RidgeLine className="h-72" />
+        <div className="relative flex items-center gap-3">
+          <BrandMark name={identity.name} logoUrl={identity.brand.logoUrl} onBrand />
           <span className="text-lg font-semibold">{identity.name}</span>
         </div>
-        <div>
+        <div className="relative mb-24">
           <p className="text-sm font-semibold tracking-[0.2em] text-accent uppercase">{identity.panel}</p>
-          <p className="mt-3 max-w-md text-3xl leading-tight font-bold">{identity.brand.tagline ?? 'Run your travel business in one place.'}</p>
+          <p className="mt-3 max-w-md text-3xl leading-tight font-bold">
+            {identity.brand.tagline ?? 'Run your travel business in one place.'}
+          </p>
         </div>
       </section>
 

@@ -24,7 +24,9 @@ export async function authorizeInRealm(realm: AdminRealm, credentials: unknown):
     if (realm.tenant.status !== 'active') return null;
     return await authenticateTenantUser(realm.tenant, email, password);
   } catch (error) {
-    console.error(`[auth] sign-in failed in ${realm.kind === 'platform' ? 'platform' : realm.tenant.slug}: ${(error as Error).message}`);
+    console.error(
+      `[auth] sign-in failed in ${realm.kind === 'platform' ? 'platform' : realm.tenant.slug}: ${(error as Error).message}`,
+    );
     // next-auth puts a thrown error's message in the redirect URL; give it a code, not internals.
     throw new Error(SIGN_IN_UNAVAILABLE);
   }

@@ -1,20 +1,24 @@
-/** The agency's logo, or its initials on the brand colour when it has none. */
-export function BrandMark({ name, logoUrl, size = 'md' }: { name: string; logoUrl: string | null; size?: 'md' | 'lg' }) {
-  const box = size === 'lg' ? 'size-14 text-xl' : 'size-10 text-base';
+/**
+ * The agency's logo, or its initials when it has none. `onBrand` is for placing the mark on the brand
+ * colour itself (headers, hero panels), where the initials tile inverts to stay visible.
+ */
+export function BrandMark({ name, logoUrl, onBrand = false }: { name: string; logoUrl: string | null; onBrand?: boolean }) {
   if (logoUrl) {
     // A plain <img>: logos are the agency's own files on any host, not assets Next can optimise.
-    return <img src={logoUrl} alt={`${name} logo`} className={`${box} rounded-lg object-contain`} />;
+    return <img src={logoUrl} alt={`${name} logo`} className="size-10 rounded-lg object-contain" />;
   }
+  const colours = onBrand ? 'bg-on-brand text-brand' : 'bg-brand text-on-brand';
   return (
-    <span aria-hidden="true" className={`${box} inline-grid shrink-0 place-items-center rounded-lg bg-brand font-semibold text-on-brand`}>
+    <span aria-hidden="true" className={`inline-grid size-10 shrink-0 place-items-center rounded-lg font-bold ${colours}`}>
       {initials(name)}
     </span>
   );
 }
 
 function initials(name: string): string {
-  const words = name.split(/\s+/).filter(Boolean);
-  return words
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
     .slice(0, 2)
     .map((word) => word[0]!.toUpperCase())
     .join('');

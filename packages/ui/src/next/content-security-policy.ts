@@ -28,5 +28,11 @@ export function pageContentSecurityPolicy(nonce: string, options: { https: boole
 
 /** The policy for the proxy's own error pages: nothing but their one inline stylesheet. */
 export function errorPageContentSecurityPolicy(nonce: string): string {
-  return [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`, `frame-ancestors 'none'`].join('; ');
+  return [
+    `default-src 'none'`,
+    `style-src 'nonce-${nonce}'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
 }

@@ -59,7 +59,10 @@ export function createTenantProxy({ surface, resolveHost }: TenantProxyOptions) 
     headers.set('x-forwarded-proto', https ? 'https' : 'http');
 
     const nonce = newNonce();
-    const contentSecurityPolicy = pageContentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === 'development' });
+    const contentSecurityPolicy = pageContentSecurityPolicy(nonce, {
+      https,
+      development: process.env.NODE_ENV === 'development',
+    });
     headers.set(NONCE_HEADER, nonce);
     headers.set('content-security-policy', contentSecurityPolicy);
 
