@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { sessionSecretFor } from '../lib/auth/session-secret.ts';
 import { ADMIN_PORT, agencyPanelUrl, requestWithHost } from '../../../playwright/hosts.ts';
+import { collectCspViolations } from '../../../playwright/csp.ts';
 import { sessionCookieOf, signInAs } from './sign-in.ts';
 
 const [everest, lumbini] = DEMO_TENANTS as [(typeof DEMO_TENANTS)[number], (typeof DEMO_TENANTS)[number]];
@@ -11,13 +12,16 @@ const lumbiniPanel = agencyPanelUrl('lumbini').replace(/\/$/, '');
 const everestAdmin = { email: everest.adminEmail, password: everest.adminPassword };
 
 test('the agency panel sends a visitor without a session to its branded sign-in page', async ({ page }) => {
+  const violations = collectCspViolations(page);
   await page.goto(`${everestPanel}/`);
   await expect(page).toHaveURL(`${everestPanel}/sign-in`);
   await expect(page.getByText(`Agency admin of ${everest.name}`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCSS('background-color', 'rgb(29, 78, 216)');
+  expect(violations).toEqual([]);
 });
 
 test('an agency admin signs in and sees the dashboard of their agency', async ({ page }) => {
+  const violations = collectCspViolations(page);
   await signInAs(page, everestPanel, everestAdmin);
   await expect(page.getByTestId('agency-name')).toHaveText(everest.name);
   await expect(page.getByTestId('signed-in-user')).toHaveText(everest.adminName!);
@@ -29,6 +33,7 @@ test('an agency admin signs in and sees the dashboard of their agency', async ({
   expect(cookie.domain).toBe('everest.admin.localhost');
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe('Lax');
+  expect(violations).toEqual([]);
 });
 
 test("everest's session cookie replayed on lumbini's panel is refused", async ({ page, browser }) => {

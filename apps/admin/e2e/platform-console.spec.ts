@@ -1,12 +1,14 @@
 import { DEMO_PLATFORM_OPERATOR, DEMO_TENANTS } from '@himal/db';
 import { expect, test } from '@playwright/test';
 import { agencyPanelUrl, platformConsoleUrl } from '../../../playwright/hosts.ts';
+import { collectCspViolations } from '../../../playwright/csp.ts';
 import { sessionCookieOf, signInAs } from './sign-in.ts';
 
 const consoleOrigin = platformConsoleUrl().replace(/\/$/, '');
 const operator = { email: DEMO_PLATFORM_OPERATOR.email, password: DEMO_PLATFORM_OPERATOR.password };
 
 test('a platform operator signs in and sees every agency', async ({ page }) => {
+  const violations = collectCspViolations(page);
   await signInAs(page, consoleOrigin, operator);
   await expect(page.getByTestId('realm-name')).toHaveText('Himal');
   await expect(page.getByTestId('signed-in-user')).toHaveText(DEMO_PLATFORM_OPERATOR.name);
@@ -15,6 +17,7 @@ test('a platform operator signs in and sees every agency', async ({ page }) => {
     await expect(row).toContainText(demo.name);
     await expect(row).toContainText('active');
   }
+  expect(violations).toEqual([]);
 });
 
 test('agency credentials do not open the platform console', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { DEMO_TENANTS } from '@himal/db';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectCspViolations } from '../../../playwright/csp.ts';
 import { travellerSiteUrl } from '../../../playwright/hosts.ts';
 
 function rgb(hex: string): string {
@@ -7,18 +8,9 @@ function rgb(hex: string): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** Collects CSP violations: the page must render without any, nonce'd theme style included. */
-function watchCspViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
-
 for (const demo of DEMO_TENANTS) {
   test(`${demo.slug}'s site shows its own name and brand colours`, async ({ page }) => {
-    const violations = watchCspViolations(page);
+    const violations = collectCspViolations(page);
     const response = await page.goto(travellerSiteUrl(demo.slug));
     expect(response?.status()).toBe(200);
 

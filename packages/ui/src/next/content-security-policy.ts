@@ -13,7 +13,9 @@ export function pageContentSecurityPolicy(nonce: string, options: { https: boole
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? ` 'unsafe-eval'` : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` needs eval (React's debugging) and un-nonced inline styles (Next's dev overlay);
+    // production builds need neither. A nonce would make browsers ignore 'unsafe-inline', so dev has none.
+    options.development ? `style-src 'self' 'unsafe-inline'` : `style-src 'self' 'nonce-${nonce}'`,
     `img-src 'self' blob: data: https:`,
     `font-src 'self'`,
     `connect-src 'self'`,

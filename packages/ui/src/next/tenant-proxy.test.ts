@@ -58,6 +58,14 @@ describe('createTenantProxy', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('over https forwards the protocol, upgrades insecure requests and sends HSTS', async () => {
+    const { proxy } = proxyAnswering({ kind: 'tenant', tenant: everest, host: 'everest.example.com' });
+    const response = await proxy(new NextRequest('https://everest.example.com/', { headers: { host: 'everest.example.com' } }));
+    expect(forwarded(response).get('x-forwarded-proto')).toBe('https');
+    expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+$/);
+  });
+
   it('answers an unknown host with a 404 page, a suspended tenant with a 503 and Retry-After', async () => {
     const notFound = await proxyAnswering({ kind: 'not-found', reason: 'no such tenant' }).proxy(
       request('/', { host: 'x.localhost' }),

@@ -1,0 +1,73 @@
+import type { Tenant } from '@himal/db';
+import type { JWT } from 'next-auth/jwt';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdminRealm } from '../current-realm.ts';
+import { authOptionsFor } from './auth-options.ts';
+import { sessionSecretFor } from './session-secret.ts';
+
+const tenant = (id: string): Tenant => ({
+  id,
+  slug: `t${id.slice(0, 4)}`,
+  name: 'Agency',
+  status: 'active',
+  schemaName: `t_${id}`,
+});
+const everest: AdminRealm = { kind: 'agency', tenant: tenant('00000000000000e1') };
+const lumbini: AdminRealm = { kind: 'agency', tenant: tenant('00000000000000b2') };
+
+afterEach(() => vi.unstubAllEnvs());
+
+function jwtCallback(realm: AdminRealm) {
+  const jwt = authOptionsFor(realm, { secure: false }).callbacks!.jwt!;
+  return async (params: { token: Partial<JWT>; user?: { id: string; role: string } }) =>
+    jwt({ token: params.token as JWT, user: params.user as never, account: null });
+}
+
+describe('authOptionsFor', () => {
+  it('gives every realm its own session key', () => {
+    const keys = [everest, lumbini, { kind: 'platform' } as const].map(
+      (realm) => authOptionsFor(realm, { secure: false }).secret,
+    );
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it('stamps the realm at sign-in and refuses a token of another realm afterwards', async () => {
+    const signedIn = await jwtCallback(everest)({ token: { sub: 'u1' }, user: { id: 'u1', role: 'owner' } });
+    expect(signedIn).toMatchObject({ realm: 'tenant:00000000000000e1', role: 'owner' });
+    await expect(jwtCallback(everest)({ token: signedIn })).resolves.toMatchObject({ realm: 'tenant:00000000000000e1' });
+    await expect(jwtCallback(lumbini)({ token: signedIn })).rejects.toThrow(/another realm/);
+    await expect(jwtCallback({ kind: 'platform' })({ token: signedIn })).rejects.toThrow(/another realm/);
+  });
+
+  it('uses host-only cookies, with the __Host- prefix and Secure over https', () => {
+    const plain = authOptionsFor(everest, { secure: false });
+    const secure = authOptionsFor(everest, { secure: true });
+    expect(plain.cookies?.sessionToken).toMatchObject({ name: 'himal-admin.session', options: { secure: false } });
+    expect(secure.cookies?.sessionToken).toMatchObject({
+      name: '__Host-himal-admin.session',
+      options: { secure: true, path: '/' },
+    });
+    expect(secure.useSecureCookies).toBe(true);
+    for (const options of [plain, secure]) expect(options.cookies?.sessionToken?.options).not.toHaveProperty('domain');
+  });
+});
+
+describe('sessionSecretFor', () => {
+  it('derives from NEXTAUTH_SECRET', () => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'a'.repeat(32));
+    const first = sessionSecretFor('platform');
+    vi.stubEnv('NEXTAUTH_SECRET', 'b'.repeat(32));
+    expect(sessionSecretFor('platform')).not.toBe(first);
+  });
+
+  it('refuses a short secret, and a missing one in production', () => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'short');
+    expect(() => sessionSecretFor('platform')).toThrow(/at least 32/);
+    vi.stubEnv('NEXTAUTH_SECRET', '');
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('HIMAL_DEV_SECRET', '');
+    expect(() => sessionSecretFor('platform')).toThrow(/NEXTAUTH_SECRET is not set/);
+    vi.stubEnv('HIMAL_DEV_SECRET', 'local-production-build');
+    expect(sessionSecretFor('platform')).toBeTruthy();
+  });
+});
