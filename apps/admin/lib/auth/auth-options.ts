@@ -53,7 +53,7 @@ export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean 
         // `user` is only present at sign-in: stamp the realm and role into the new token.
         if (user) Object.assign(token, { realm: realmClaim, role: user.role });
         // Every later use: a token from another realm is refused (next-auth then clears the cookie).
-        if (token.realm !== realmClaim) throw new SessionRealmMismatchError(`session issued for another realm`);
+        if (token.realm !== realmClaim) throw new SessionRealmMismatchError('session issued for another realm');
         return token;
       },
       session({ session, token }) {
