@@ -27,6 +27,8 @@ export interface TenancyResults {
   bulkProvisioning?: { tenants: number; ms: number; concurrency: number; totalTenants: number };
   webWithFewTenants?: WebReadsResult;
   webWithManyTenants?: WebReadsResult;
+  /** Reference: the same with a tenant client cache as large as the tenant count (no LRU misses). */
+  webWithManyTenantsNoEviction?: WebReadsResult;
   webSkipped?: string;
   rollout?: RolloutResult;
   clientCacheHeap?: CacheHeapRun[];
@@ -107,6 +109,16 @@ export async function runBench(args: string[]): Promise<void> {
         allSlugs: slugsOf(all),
         requests,
         concurrency,
+        log,
+      });
+      log(`web: the same with a tenant client cache of ${totalTenants} (reference: no client is ever evicted)`);
+      results.webWithManyTenantsNoEviction = await measureWebReads({
+        warmSlugs: slugsOf(few.tenants),
+        allSlugs: slugsOf(all),
+        requests,
+        concurrency,
+        clientCacheSize: totalTenants,
+        uniformOnly: true,
         log,
       });
     }

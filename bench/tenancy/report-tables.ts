@@ -69,6 +69,16 @@ export function summaryTable(r: TenancyResults): string {
   compare(`tenant page, ${n} tenants, sequential, uniform`, many?.sequential, few?.sequential);
   compare(`tenant page, ${n} tenants, ${many?.concurrent?.concurrency} in flight, uniform`, many?.concurrent, few?.concurrent);
   compare(`tenant page, ${n} tenants, sequential, Zipf(1)`, many?.zipf, few?.sequential);
+  const noEviction = r.webWithManyTenantsNoEviction;
+  if (noEviction) {
+    const label = `${n} tenants, client cache ${noEviction.clientCacheSize} (no eviction)`;
+    compare(`tenant page, ${label}, sequential`, noEviction.runs.sequential, few?.sequential);
+    compare(
+      `tenant page, ${label}, ${noEviction.runs.concurrent?.concurrency} in flight`,
+      noEviction.runs.concurrent,
+      few?.concurrent,
+    );
+  }
   if (many?.firstVisit && few?.sequential) {
     row(
       `tenant page, first visit of each of ${n} tenants`,
@@ -155,8 +165,10 @@ export function detailTables(r: TenancyResults): string[] {
     );
   }
   const webRows: Row[] = [];
-  for (const result of [r.webWithFewTenants, r.webWithManyTenants]) {
-    for (const run of Object.values(result?.runs ?? {})) webRows.push(latencyRow(`${result!.tenantsProvisioned} tenants`, run));
+  for (const result of [r.webWithFewTenants, r.webWithManyTenants, r.webWithManyTenantsNoEviction]) {
+    if (!result) continue;
+    const phase = `${result.tenantsProvisioned} tenants, cache ${result.clientCacheSize}`;
+    for (const run of Object.values(result.runs)) webRows.push(latencyRow(phase, run));
   }
   if (webRows.length)
     tables.push(formatTable('Tenant home page through the web app (GET / with Host: <slug>.localhost)', webRows));

@@ -35,7 +35,21 @@ export interface WebServer {
  * Starts the production web app (`npm run start -w @himal/web`) on a free port against the bench
  * database and waits for /api/health. Its output goes to bench/results/web-server-<port>.log.
  */
-export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer> {
+export async function startWebServer(env: NodeJS.ProcessEnv, attempts = 3): Promise<WebServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWebServerOnce(env);
+    } catch (error) {
+      // A `next build` running at the same moment (another developer, a watcher) leaves .next
+      // half-written for a while; try again rather than lose the whole run.
+      if (attempt >= attempts) throw error;
+      console.warn(`  the web app did not start (${(error as Error).message.split('\n')[0]}); retrying in 15 s`);
+      await sleep(15_000);
+    }
+  }
+}
+
+async function startWebServerOnce(env: NodeJS.ProcessEnv): Promise<WebServer> {
   const port = await freePort();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = join(RESULTS_DIR, `web-server-${port}.log`);
