@@ -40,10 +40,10 @@ await buildApps();
 
 const env = appEnvironment(url, localSessionSecret());
 const services = [
-  startService('web', npm, ['run', 'start', '-w', '@himal/web', '--', '--port', String(WEB_PORT)], {
+  startService('web', npm, ['run', 'start', '-w', '@himal/web'], {
     env: { ...env, PORT: String(WEB_PORT) },
   }),
-  startService('admin', npm, ['run', 'start', '-w', '@himal/admin', '--', '--port', String(ADMIN_PORT)], {
+  startService('admin', npm, ['run', 'start', '-w', '@himal/admin'], {
     env: { ...env, PORT: String(ADMIN_PORT) },
   }),
 ];
