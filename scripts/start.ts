@@ -15,7 +15,7 @@ import {
 } from '@himal/db';
 import { buildApps } from './lib/build-apps.ts';
 import { appEnvironment, localSessionSecret } from './lib/environment.ts';
-import { npm, startService, stopService } from './lib/processes.ts';
+import { npm, startService, stopService, waitForHealthy } from './lib/processes.ts';
 
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 const ADMIN_PORT = Number(process.env.ADMIN_PORT ?? 3001);
@@ -48,25 +48,11 @@ const services = [
   }),
 ];
 
-const root = rootDomain();
-console.log(`
-Himal is running.
-  Traveller sites   ${DEMO_TENANTS.map((t) => `http://${t.slug}.${root}:${WEB_PORT}`).join('   ')}
-  Agency panels     ${DEMO_TENANTS.map((t) => `http://${t.slug}.admin.${root}:${ADMIN_PORT}`).join('   ')}
-  Platform console  http://admin.${root}:${ADMIN_PORT}
-  Health            http://localhost:${WEB_PORT}/api/health   http://localhost:${ADMIN_PORT}/api/health
-
-Demo sign-ins (local only):
-${DEMO_TENANTS.map((t) => `  ${t.name.padEnd(17)} ${t.adminEmail} / ${t.adminPassword}`).join('\n')}
-  ${'Platform operator'.padEnd(17)} ${DEMO_PLATFORM_OPERATOR.email} / ${DEMO_PLATFORM_OPERATOR.password}
-
-Ctrl-C stops everything.`);
-
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    services.forEach(stopService);
+    await Promise.all(services.map((service) => stopService(service)));
     await server.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -81,3 +67,27 @@ for (const service of services) {
     }
   });
 }
+
+try {
+  await Promise.all([
+    waitForHealthy(`http://localhost:${WEB_PORT}/api/health`),
+    waitForHealthy(`http://localhost:${ADMIN_PORT}/api/health`),
+  ]);
+} catch (error) {
+  console.error((error as Error).message);
+  await shutdown(1);
+}
+
+const root = rootDomain();
+console.log(`
+Himal is running.
+  Traveller sites   ${DEMO_TENANTS.map((t) => `http://${t.slug}.${root}:${WEB_PORT}`).join('   ')}
+  Agency panels     ${DEMO_TENANTS.map((t) => `http://${t.slug}.admin.${root}:${ADMIN_PORT}`).join('   ')}
+  Platform console  http://admin.${root}:${ADMIN_PORT}
+  Health            http://localhost:${WEB_PORT}/api/health   http://localhost:${ADMIN_PORT}/api/health
+
+Demo sign-ins (local only):
+${DEMO_TENANTS.map((t) => `  ${t.name.padEnd(17)} ${t.adminEmail} / ${t.adminPassword}`).join('\n')}
+  ${'Platform operator'.padEnd(17)} ${DEMO_PLATFORM_OPERATOR.email} / ${DEMO_PLATFORM_OPERATOR.password}
+
+Ctrl-C stops everything.`);

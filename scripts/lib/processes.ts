@@ -24,14 +24,48 @@ export function startService(name: string, command: string, args: string[], opti
   return child;
 }
 
-/** Stops a service started with `startService` and everything it spawned. */
-export function stopService(child: ChildProcess): void {
-  if (child.pid && child.exitCode === null) {
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/**
+ * Stops a service started with `startService` and everything it spawned: SIGTERM to its process
+ * group, SIGKILL to whatever is left after `graceMs`.
+ */
+export async function stopService(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  signalGroup(child, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && groupAlive(child)) await new Promise((resolve) => setTimeout(resolve, 100));
+  signalGroup(child, 'SIGKILL');
+}
+
+function groupAlive(child: ChildProcess): boolean {
+  if (!child.pid) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once `url` answers 200, or rejects after `timeoutMs`. */
+export async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
     } catch {
-      child.kill('SIGTERM');
+      // not listening yet
     }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
