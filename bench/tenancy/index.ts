@@ -16,7 +16,7 @@ import { measureMigrationRollout, type RolloutResult } from './migration-rollout
 import { measureProvisioning, type ProvisioningResult } from './provisioning.ts';
 import { detailTables, summaryTable } from './report-tables.ts';
 import { provisionTenants } from './tenants.ts';
-import { measureWebReads, type WebReadsResult } from './web-phase.ts';
+import { compareWebReads, type WebComparison } from './web-phase.ts';
 import { webAppExists } from './web-server.ts';
 
 export interface TenancyResults {
@@ -25,10 +25,7 @@ export interface TenancyResults {
   initialProvisioning?: { tenants: number; ms: number; concurrency: number };
   provisioning?: Omit<ProvisioningResult, 'tenants'>;
   bulkProvisioning?: { tenants: number; ms: number; concurrency: number; totalTenants: number };
-  webWithFewTenants?: WebReadsResult;
-  webWithManyTenants?: WebReadsResult;
-  /** Reference: the same with a tenant client cache as large as the tenant count (no LRU misses). */
-  webWithManyTenantsNoEviction?: WebReadsResult;
+  web?: WebComparison;
   webSkipped?: string;
   rollout?: RolloutResult;
   clientCacheHeap?: CacheHeapRun[];
@@ -72,24 +69,13 @@ export async function runBench(args: string[]): Promise<void> {
     results.postgres = (await sharedPool().query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
     await runMigrations();
 
-    log(`provisioning ${fewTenants} tenants for the first web measurement`);
+    log(`provisioning ${fewTenants} tenants (the web comparison's few)`);
     const few = await provisionTenants('w', 1, fewTenants, bulkConcurrency);
     results.initialProvisioning = { tenants: fewTenants, ms: few.ms, concurrency: bulkConcurrency };
     const slugsOf = (tenants: Tenant[]) => tenants.map((tenant) => tenant.slug);
 
     const webReady = !skip.has('web') && webAppExists();
     if (!webReady) results.webSkipped = skip.has('web') ? 'skipped by --skip web' : 'apps/web has no app folder yet';
-    if (webReady) {
-      log(`web: tenant page reads with ${fewTenants} tenants provisioned`);
-      results.webWithFewTenants = await measureWebReads({
-        warmSlugs: slugsOf(few.tenants),
-        allSlugs: slugsOf(few.tenants),
-        requests,
-        concurrency,
-        rebuild: values['rebuild-web'],
-        log,
-      });
-    }
 
     log(`provisioning: ${provisionCount} tenants one after another (createTenant), with references`);
     const { tenants: provisioned, ...provisioning } = await measureProvisioning('p', provisionCount);
@@ -102,23 +88,13 @@ export async function runBench(args: string[]): Promise<void> {
     log(`  ${remaining} tenants in ${seconds(bulk.ms)}; ${totalTenants} tenants now`);
 
     if (webReady) {
-      log(`web: tenant page reads with ${totalTenants} tenants provisioned`);
-      const all = [...few.tenants, ...provisioned, ...bulk.tenants];
-      results.webWithManyTenants = await measureWebReads({
+      log(`web: tenant page reads, ${fewTenants} tenants against ${totalTenants}`);
+      results.web = await compareWebReads({
         warmSlugs: slugsOf(few.tenants),
-        allSlugs: slugsOf(all),
+        allSlugs: slugsOf([...few.tenants, ...provisioned, ...bulk.tenants]),
         requests,
         concurrency,
-        log,
-      });
-      log(`web: the same with a tenant client cache of ${totalTenants} (reference: no client is ever evicted)`);
-      results.webWithManyTenantsNoEviction = await measureWebReads({
-        warmSlugs: slugsOf(few.tenants),
-        allSlugs: slugsOf(all),
-        requests,
-        concurrency,
-        clientCacheSize: totalTenants,
-        uniformOnly: true,
+        rebuild: values['rebuild-web'],
         log,
       });
     }

@@ -44,48 +44,38 @@ export function summaryTable(r: TenancyResults): string {
       run.ms <= 120_000 && run.failures === 0,
     );
   }
-  const few = r.webWithFewTenants?.runs;
-  const many = r.webWithManyTenants?.runs;
-  if (few?.sequential) {
-    row(
-      `tenant page, ${r.webWithFewTenants!.tenantsProvisioned} tenants, sequential`,
-      p50p95(few.sequential.latency),
-      '',
-      '(baseline of the ratio)',
-    );
-  }
-  const compare = (label: string, run: ReadRun | undefined, base: ReadRun | undefined) => {
-    if (!run || !base) return;
-    const worst = Math.max(run.latency.p50 / base.latency.p50, run.latency.p95 / base.latency.p95);
-    row(
-      label,
-      `${p50p95(run.latency)}; ratio p50 ${ratio(run.latency.p50, base.latency.p50)}, p95 ${ratio(run.latency.p95, base.latency.p95)}`,
-      `${r.webWithFewTenants!.tenantsProvisioned} tenants: ${p50p95(base.latency)}`,
-      'ratio ≤ 1.2',
-      worst <= 1.2,
-    );
-  };
-  const n = r.webWithManyTenants?.tenantsProvisioned;
-  compare(`tenant page, ${n} tenants, sequential, uniform`, many?.sequential, few?.sequential);
-  compare(`tenant page, ${n} tenants, ${many?.concurrent?.concurrency} in flight, uniform`, many?.concurrent, few?.concurrent);
-  compare(`tenant page, ${n} tenants, sequential, Zipf(1)`, many?.zipf, few?.sequential);
-  const noEviction = r.webWithManyTenantsNoEviction;
-  if (noEviction) {
-    const label = `${n} tenants, client cache ${noEviction.clientCacheSize} (no eviction)`;
-    compare(`tenant page, ${label}, sequential`, noEviction.runs.sequential, few?.sequential);
-    compare(
-      `tenant page, ${label}, ${noEviction.runs.concurrent?.concurrency} in flight`,
-      noEviction.runs.concurrent,
-      few?.concurrent,
-    );
-  }
-  if (many?.firstVisit && few?.sequential) {
-    row(
-      `tenant page, first visit of each of ${n} tenants`,
-      p50p95(many.firstVisit.latency),
-      `cached tenant: ${p50p95(few.sequential.latency)}`,
-      '(cold client + directory miss)',
-    );
+  if (r.web) {
+    const appOf = (key: string) => r.web!.apps.find((app) => app.key === key.replace('Zipf', ''));
+    const describe = (key: string) => {
+      const app = appOf(key)!;
+      return `${app.tenantsProvisioned} tenants${app.clientCacheSize === 'default' ? '' : `, client cache ${app.clientCacheSize} (no eviction)`}`;
+    };
+    for (const stage of r.web.stages) {
+      const base = stage.runs.few;
+      if (!base) continue;
+      row(`tenant page, ${describe('few')}, ${stage.name}`, p50p95(base.latency), '', '(base of the ratios below)');
+      for (const [key, run] of Object.entries(stage.runs)) {
+        if (key === 'few' || !run) continue;
+        const worst = Math.max(run.latency.p50 / base.latency.p50, run.latency.p95 / base.latency.p95);
+        row(
+          `tenant page, ${describe(key)}, ${stage.name}`,
+          `${p50p95(run.latency)}; ratio p50 ${ratio(run.latency.p50, base.latency.p50)}, p95 ${ratio(run.latency.p95, base.latency.p95)}`,
+          `${describe('few')}: ${p50p95(base.latency)}, alternating rounds`,
+          'ratio ≤ 1.2',
+          worst <= 1.2,
+        );
+      }
+    }
+    const firstVisit = r.web.firstVisit.many;
+    const cached = r.web.stages[0]?.runs.few;
+    if (firstVisit && cached) {
+      row(
+        `tenant page, first visit of each of ${appOf('many')!.tenantsProvisioned} tenants`,
+        p50p95(firstVisit.latency),
+        `cached tenant: ${p50p95(cached.latency)}`,
+        '(cold client + directory miss)',
+      );
+    }
   }
   if (r.webSkipped) row('tenant page reads', `not measured: ${r.webSkipped}`, '', 'ratio ≤ 1.2');
 
@@ -165,13 +155,22 @@ export function detailTables(r: TenancyResults): string[] {
     );
   }
   const webRows: Row[] = [];
-  for (const result of [r.webWithFewTenants, r.webWithManyTenants, r.webWithManyTenantsNoEviction]) {
-    if (!result) continue;
-    const phase = `${result.tenantsProvisioned} tenants, cache ${result.clientCacheSize}`;
-    for (const run of Object.values(result.runs)) webRows.push(latencyRow(phase, run));
+  if (r.web) {
+    const phase = (key: string) => {
+      const app = r.web!.apps.find((candidate) => candidate.key === key.replace('Zipf', ''))!;
+      return `${app.tenantsProvisioned} tenants, cache ${app.clientCacheSize}`;
+    };
+    for (const [key, run] of Object.entries(r.web.firstVisit)) if (run) webRows.push(latencyRow(phase(key), run));
+    for (const stage of r.web.stages) {
+      for (const [key, run] of Object.entries(stage.runs)) if (run) webRows.push(latencyRow(phase(key), run));
+    }
   }
-  if (webRows.length)
-    tables.push(formatTable('Tenant home page through the web app (GET / with Host: <slug>.localhost)', webRows));
+  if (r.web && webRows.length) {
+    const { start, end } = r.web.loadAverage;
+    const warm = r.web.apps.map((app) => `${app.key} ${app.warmUpRequests}`).join(', ');
+    const title = `Tenant home page through the web app (GET / with Host: <slug>.localhost); warm-up reads per app: ${warm}; load average ${start.toFixed(1)} → ${end.toFixed(1)}`;
+    tables.push(formatTable(title, webRows));
+  }
   if (r.clientCacheHeap) {
     const rows: Row[] = [];
     for (const run of r.clientCacheHeap) {

@@ -1,108 +1,198 @@
-import { measureTenantPageReads, seededRandom, zipfPicker, type ReadRun } from './web-reads.ts';
-import { ensureWebBuild, startWebServer } from './web-server.ts';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createBenchDatabase } from '../lib/bench-database.ts';
+import { runTsChild } from '../lib/child-process.ts';
+import { seededRandom, shuffle, TenantPageReader, toReadRun, zipfPicker, type ReadRun } from './web-reads.ts';
+import { ensureWebBuild, startWebServer, type WebServer } from './web-server.ts';
 
-export interface WebReadsResult {
+type AppKey = 'few' | 'many' | 'manyNoEviction';
+
+export interface WebApp {
+  key: AppKey;
   tenantsProvisioned: number;
   clientCacheSize: number | 'default';
   /** Sequential requests it took for the median latency to stop improving. */
   warmUpRequests: number;
-  /** sequential: one request at a time; concurrent: `concurrency` in flight; firstVisit: each tenant once;
-   *  zipf: sequential, tenants drawn with a Zipf(1) skew (a few busy agencies, a long tail). */
-  runs: Partial<Record<'sequential' | 'concurrent' | 'firstVisit' | 'zipf', ReadRun>>;
 }
 
+export interface WebStage {
+  name: string;
+  concurrency: number;
+  /** One run per app (and pattern), measured in alternating rounds. */
+  runs: Partial<Record<AppKey | 'manyZipf', ReadRun>>;
+}
+
+export interface WebComparison {
+  apps: WebApp[];
+  /** Each tenant read once, in random order, right after warm-up: a cold client and directory entry. */
+  firstVisit: Partial<Record<AppKey, ReadRun>>;
+  stages: WebStage[];
+  /** 1-minute load average of the machine at the start and the end: other work on it shows here. */
+  loadAverage: { start: number; end: number };
+}
+
+const ROUNDS = 10;
+
 /**
- * One web measurement: a fresh production web app against the bench database, warmed up on the
- * same few tenants every time (so both measurements start from the same JIT state), then tenant
- * page reads spread over `allSlugs`. With many tenants the reads land on tenants whose directory
- * entry and Prisma client are not cached yet, or were evicted: that is the point of the comparison.
+ * Tenant page latency with few tenants against many, measured side by side: one web app on a
+ * database with `fewCount` tenants, one on the bench database with every tenant, and (reference)
+ * one more on the bench database whose tenant client cache holds every tenant. All run at once and
+ * are read in alternating rounds, so a busy moment of the machine, or a JIT that is still warming,
+ * lands on all of them alike instead of on whichever went first.
  */
-export async function measureWebReads(options: {
+export async function compareWebReads(options: {
   warmSlugs: string[];
   allSlugs: string[];
   requests: number;
   concurrency: number;
   rebuild?: boolean;
-  /** TENANT_CLIENT_CACHE_SIZE of the web app; its default when absent. */
-  clientCacheSize?: number;
-  /** Only the sequential and concurrent uniform runs (after the first visits). */
-  uniformOnly?: boolean;
   log: (line: string) => void;
-}): Promise<WebReadsResult> {
+}): Promise<WebComparison> {
   const { warmSlugs, allSlugs, requests, concurrency, log } = options;
+  const start = loadavg()[0]!;
   ensureWebBuild(log, options.rebuild);
-  const server = await startWebServer({
-    ...process.env,
-    ROOT_DOMAIN: 'localhost',
-    NEXTAUTH_SECRET: 'himal-bench-secret',
-    HIMAL_APP_NAME: 'himal-web-bench',
-    ...(options.clientCacheSize ? { TENANT_CLIENT_CACHE_SIZE: String(options.clientCacheSize) } : {}),
-  });
-  const random = seededRandom(allSlugs.length);
-  const uniform = () => allSlugs[Math.floor(random() * allSlugs.length)]!;
-  const read = (label: string, count: number, inFlight: number, slugFor: (index: number) => string) =>
-    measureTenantPageReads({ label, baseUrl: server.baseUrl, requests: count, concurrency: inFlight, slugFor });
 
+  log(`  a second throwaway database with the same ${warmSlugs.length} tenants`);
+  const fewDb = await createBenchDatabase(() => undefined, { setEnv: false });
+  const servers: Array<{ app: WebApp; server: WebServer; reader: TenantPageReader }> = [];
   try {
-    log(`  web app on ${server.baseUrl}; warming up on ${warmSlugs.length} tenants`);
-    const warmUpRequests = await warmUp((count, offset) =>
-      read('warm-up', count, 1, (i) => warmSlugs[(offset + i) % warmSlugs.length]!),
-    );
-    await read('warm-up', 500, concurrency, (i) => warmSlugs[i % warmSlugs.length]!);
-    log(`  warm after ${warmUpRequests} sequential requests`);
+    const provisioned = await runTsChild<{ slugs: string[] }>(join(import.meta.dirname, 'provision-database.child.ts'), {
+      env: { ...process.env, DATABASE_URL: fewDb.url, BENCH_PREFIX: 'w', BENCH_COUNT: String(warmSlugs.length) },
+    });
+    if (provisioned.slugs.join() !== warmSlugs.join())
+      throw new Error('the few-tenant database does not hold the warm-up tenants');
 
-    const runs: WebReadsResult['runs'] = {};
-    if (allSlugs.length > warmSlugs.length) {
-      const shuffled = shuffle(allSlugs, random);
-      runs.firstVisit = await read('first visit of each tenant', shuffled.length, 1, (i) => shuffled[i]!);
+    const apps: Array<{ key: AppKey; url: string; cache?: number; tenants: number }> = [
+      { key: 'few', url: fewDb.url, tenants: warmSlugs.length },
+      { key: 'many', url: process.env.DATABASE_URL!, tenants: allSlugs.length },
+      { key: 'manyNoEviction', url: process.env.DATABASE_URL!, cache: allSlugs.length, tenants: allSlugs.length },
+    ];
+    for (const app of apps) {
+      const server = await startWebServer({
+        ...process.env,
+        DATABASE_URL: app.url,
+        ROOT_DOMAIN: 'localhost',
+        HIMAL_APP_NAME: `himal-web-bench-${app.key}`,
+        ...(app.cache ? { TENANT_CLIENT_CACHE_SIZE: String(app.cache) } : {}),
+      });
+      log(`  web app "${app.key}" (${app.tenants} tenants, client cache ${app.cache ?? 'default'}) on ${server.baseUrl}`);
+      servers.push({
+        app: { key: app.key, tenantsProvisioned: app.tenants, clientCacheSize: app.cache ?? 'default', warmUpRequests: 0 },
+        server,
+        reader: new TenantPageReader(server.baseUrl),
+      });
     }
-    runs.sequential = await read('sequential, uniform over tenants', requests, 1, uniform);
-    runs.concurrent = await read(`${concurrency} in flight, uniform over tenants`, requests * 4, concurrency, uniform);
-    if (allSlugs.length > warmSlugs.length && !options.uniformOnly) {
-      const ranked = shuffle(allSlugs, random);
-      const pick = zipfPicker(ranked.length, 1, random);
-      runs.zipf = await read('sequential, Zipf(1) over tenants', requests, 1, () => ranked[pick()]!);
+    log(`  warming up the ${servers.length} apps in alternating batches on the same ${warmSlugs.length} tenants`);
+    const warmUpRequests = await warmUp(
+      servers.map(
+        ({ reader }) =>
+          (count, offset) =>
+            reader.run('warm-up', count, 1, (i) => warmSlugs[(offset + i) % warmSlugs.length]!),
+      ),
+    );
+    for (const [index, entry] of servers.entries()) entry.app.warmUpRequests = warmUpRequests[index]!;
+    for (let round = 0; round < 5; round++) {
+      for (const { reader } of servers) await reader.batch(100, concurrency, (i) => warmSlugs[i % warmSlugs.length]!);
     }
-    for (const run of Object.values(runs)) {
-      if (run.errors || run.wrongTenant)
-        log(`  ${run.label}: ${run.errors} non-200 responses, ${run.wrongTenant} pages of the wrong tenant`);
+    const byKey = (key: AppKey) => servers.find((entry) => entry.app.key === key)!.reader;
+
+    const random = seededRandom(allSlugs.length);
+    const firstVisit: WebComparison['firstVisit'] = {};
+    for (const key of ['many', 'manyNoEviction'] as const) {
+      const order = shuffle(allSlugs, random);
+      firstVisit[key] = await byKey(key).run('first visit of each tenant', order.length, 1, (i) => order[i]!);
     }
-    return { tenantsProvisioned: allSlugs.length, clientCacheSize: options.clientCacheSize ?? 'default', warmUpRequests, runs };
+
+    const uniform = (slugs: string[]) => () => slugs[Math.floor(random() * slugs.length)]!;
+    const ranked = shuffle(allSlugs, random);
+    const zipf = zipfPicker(ranked.length, 1, random);
+    const plans: Array<{
+      name: string;
+      concurrency: number;
+      perRound: number;
+      subjects: Array<[AppKey | 'manyZipf', AppKey, () => string]>;
+    }> = [
+      {
+        name: 'sequential, uniform over tenants',
+        concurrency: 1,
+        perRound: Math.ceil(requests / ROUNDS),
+        subjects: [
+          ['few', 'few', uniform(warmSlugs)],
+          ['many', 'many', uniform(allSlugs)],
+          ['manyNoEviction', 'manyNoEviction', uniform(allSlugs)],
+        ],
+      },
+      {
+        name: `${concurrency} in flight, uniform over tenants`,
+        concurrency,
+        perRound: Math.ceil((requests * 4) / ROUNDS),
+        subjects: [
+          ['few', 'few', uniform(warmSlugs)],
+          ['many', 'many', uniform(allSlugs)],
+          ['manyNoEviction', 'manyNoEviction', uniform(allSlugs)],
+        ],
+      },
+      {
+        name: 'sequential, Zipf(1) over tenants',
+        concurrency: 1,
+        perRound: Math.ceil(requests / ROUNDS),
+        subjects: [
+          ['few', 'few', uniform(warmSlugs)],
+          ['manyZipf', 'many', () => ranked[zipf()]!],
+        ],
+      },
+    ];
+    const stages: WebStage[] = [];
+    for (const plan of plans) {
+      log(`  ${plan.name}: ${ROUNDS} alternating rounds of ${plan.perRound} reads per app`);
+      const batches = new Map<string, Awaited<ReturnType<TenantPageReader['batch']>>[]>();
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [key, app, pick] of plan.subjects) {
+          const batch = await byKey(app).batch(plan.perRound, plan.concurrency, pick);
+          batches.set(key, [...(batches.get(key) ?? []), batch]);
+        }
+      }
+      const runs: WebStage['runs'] = {};
+      for (const [key] of plan.subjects) runs[key] = toReadRun(plan.name, plan.concurrency, batches.get(key)!);
+      for (const [key, run] of Object.entries(runs)) {
+        if (run.errors || run.wrongTenant)
+          log(`  ${key}, ${plan.name}: ${run.errors} non-200 responses, ${run.wrongTenant} pages of the wrong tenant`);
+      }
+      stages.push({ name: plan.name, concurrency: plan.concurrency, runs });
+    }
+    return { apps: servers.map((entry) => entry.app), firstVisit, stages, loadAverage: { start, end: loadavg()[0]! } };
   } finally {
-    await server.stop();
+    for (const { server, reader } of servers) {
+      await reader.close();
+      await server.stop();
+    }
+    await fewDb.drop();
   }
 }
 
 /**
  * A fresh Next server keeps getting faster for a few thousand requests (JIT tiers, lazily loaded
- * route code, heap sizing). Measuring before that plateau would make whichever phase comes first
- * look slower, so batches run until their median has not improved by 5% for three batches in a
- * row (at least 2,000 requests, at most 10,000). Returns the number of requests it took.
+ * route code, heap sizing), and a server that idles while others warm up measures slower after.
+ * So every app gets batches in turn until, for each, the median has not improved by 5% for three
+ * batches in a row (at least 2,000 requests each, at most 10,000). Returns the requests per app.
  */
-async function warmUp(batch: (count: number, offset: number) => Promise<ReadRun>): Promise<number> {
+async function warmUp(apps: Array<(count: number, offset: number) => Promise<ReadRun>>): Promise<number[]> {
   const size = 250;
-  let best = Number.POSITIVE_INFINITY;
-  let stale = 0;
+  const state = apps.map(() => ({ best: Number.POSITIVE_INFINITY, stale: 0 }));
   let sent = 0;
-  while (sent < 10_000) {
-    const { latency } = await batch(size, sent);
-    sent += size;
-    if (latency.p50 < best * 0.95) {
-      best = latency.p50;
-      stale = 0;
-    } else {
-      stale += 1;
+  const settled = () => sent >= 2_000 && state.every((app) => app.stale >= 3);
+  while (sent < 10_000 && !settled()) {
+    for (const [index, batch] of apps.entries()) {
+      const { latency } = await batch(size, sent);
+      const app = state[index]!;
+      if (latency.p50 < app.best * 0.95) {
+        app.best = latency.p50;
+        app.stale = 0;
+      } else {
+        app.stale += 1;
+      }
     }
-    if (sent >= 2_000 && stale >= 3) break;
+    sent += size;
   }
-  return sent;
-}
-
-function shuffle<T>(items: ReadonlyArray<T>, random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
+  return apps.map(() => sent);
 }

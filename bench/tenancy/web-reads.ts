@@ -15,60 +15,75 @@ export interface ReadRun {
   wrongTenant: number;
 }
 
+interface Batch {
+  latencies: number[];
+  tenants: Set<string>;
+  errors: number;
+  wrongTenant: number;
+  wallMs: number;
+}
+
 /**
- * Reads the tenant home page (`GET /` with `Host: <slug>.localhost:<port>`) `requests` times over
- * one keep-alive connection per worker, `concurrency` at a time; `slugFor(i)` chooses the tenant of
- * the i-th request. Every page is checked for its tenant's name, so a mix-up would show.
+ * Reads the tenant home page of one web app (`GET /` with `Host: <slug>.localhost:<port>`) over
+ * keep-alive connections. Every page is checked for its tenant's name, so a mix-up would show.
  */
-export async function measureTenantPageReads(options: {
-  label: string;
-  baseUrl: string;
-  requests: number;
-  concurrency: number;
-  slugFor: (index: number) => string;
-}): Promise<ReadRun> {
-  const { port } = new URL(options.baseUrl);
-  const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 30_000, pipelining: 1 });
-  const latencies: number[] = [];
-  const tenants = new Set<string>();
-  let errors = 0;
-  let wrongTenant = 0;
-  let next = 0;
+export class TenantPageReader {
+  private readonly agent = new Agent({ connections: 64, keepAliveTimeout: 60_000, pipelining: 1 });
+  private readonly port: string;
 
-  const worker = async () => {
-    while (next < options.requests) {
-      const slug = options.slugFor(next++);
-      tenants.add(slug);
-      const started = performance.now();
-      const response = await request(`${options.baseUrl}/`, {
-        dispatcher: agent,
-        headers: { host: `${slug}.localhost:${port}`, accept: 'text/html' },
-        headersTimeout: 30_000,
-        bodyTimeout: 30_000,
-      });
-      const body = await response.body.text();
-      latencies.push(performance.now() - started);
-      if (response.statusCode !== 200) errors += 1;
-      else if (!body.includes(benchTenantName(slug))) wrongTenant += 1;
-    }
-  };
-
-  const started = performance.now();
-  try {
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-  } finally {
-    await agent.close();
+  constructor(private readonly baseUrl: string) {
+    this.port = new URL(baseUrl).port;
   }
-  const wallMs = performance.now() - started;
+
+  /** `count` reads, `concurrency` in flight; `slugFor(i)` is the tenant of the i-th read. */
+  async batch(count: number, concurrency: number, slugFor: (index: number) => string): Promise<Batch> {
+    const result: Batch = { latencies: [], tenants: new Set(), errors: 0, wrongTenant: 0, wallMs: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        const slug = slugFor(next++);
+        result.tenants.add(slug);
+        const started = performance.now();
+        const response = await request(`${this.baseUrl}/`, {
+          dispatcher: this.agent,
+          headers: { host: `${slug}.localhost:${this.port}`, accept: 'text/html' },
+          headersTimeout: 30_000,
+          bodyTimeout: 30_000,
+        });
+        const body = await response.body.text();
+        result.latencies.push(performance.now() - started);
+        if (response.statusCode !== 200) result.errors += 1;
+        else if (!body.includes(benchTenantName(slug))) result.wrongTenant += 1;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    result.wallMs = performance.now() - started;
+    return result;
+  }
+
+  async run(label: string, count: number, concurrency: number, slugFor: (index: number) => string): Promise<ReadRun> {
+    return toReadRun(label, concurrency, [await this.batch(count, concurrency, slugFor)]);
+  }
+
+  /** destroy(), not close(): close() would wait for in-flight reads a dead server never answers. */
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
+
+export function toReadRun(label: string, concurrency: number, batches: ReadonlyArray<Batch>): ReadRun {
+  const latencies = batches.flatMap((batch) => batch.latencies);
+  const wallMs = batches.reduce((sum, batch) => sum + batch.wallMs, 0);
   return {
-    label: options.label,
-    requests: options.requests,
-    concurrency: options.concurrency,
-    distinctTenants: tenants.size,
+    label,
+    requests: latencies.length,
+    concurrency,
+    distinctTenants: new Set(batches.flatMap((batch) => [...batch.tenants])).size,
     latency: summarize(latencies),
-    requestsPerSecond: (options.requests / wallMs) * 1000,
-    errors,
-    wrongTenant,
+    requestsPerSecond: (latencies.length / wallMs) * 1000,
+    errors: batches.reduce((sum, batch) => sum + batch.errors, 0),
+    wrongTenant: batches.reduce((sum, batch) => sum + batch.wrongTenant, 0),
   };
 }
 
@@ -102,4 +117,13 @@ export function zipfPicker(n: number, s: number, random: () => number): () => nu
     }
     return low;
   };
+}
+
+export function shuffle<T>(items: ReadonlyArray<T>, random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }

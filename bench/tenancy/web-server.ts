@@ -62,8 +62,15 @@ async function startWebServerOnce(env: NodeJS.ProcessEnv): Promise<WebServer> {
   });
   child.stdout!.pipe(output);
   child.stderr!.pipe(output);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.warn(`  the web app exited unexpectedly (code ${code}, signal ${signal}); log: ${logFile}`);
+  });
   const baseUrl = `http://localhost:${port}`;
-  const stop = () => stopGroup(child);
+  const stop = () => {
+    stopping = true;
+    return stopGroup(child);
+  };
   try {
     await waitForHealth(baseUrl, child, 90_000);
   } catch (error) {
