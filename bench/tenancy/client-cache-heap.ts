@@ -17,8 +17,10 @@ export interface CacheHeapRun {
   stats: { size: number; max: number };
   before: { heapUsed: number; external: number; rss: number };
   points: HeapPoint[];
-  /** One query through a client just taken from the cache (a new client on a miss). */
+  /** A tenant's first query: through a new client (every tenant is touched once). */
   firstQueryMs: Summary;
+  /** The same query right after, through the client now cached: the reference for the above. */
+  cachedQueryMs: Summary;
 }
 
 /**

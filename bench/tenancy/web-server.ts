@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
@@ -67,14 +67,17 @@ async function startWebServerOnce(env: NodeJS.ProcessEnv): Promise<WebServer> {
     if (!stopping) console.warn(`  the web app exited unexpectedly (code ${code}, signal ${signal}); log: ${logFile}`);
   });
   const baseUrl = `http://localhost:${port}`;
-  const stop = () => {
+  const stop = async () => {
     stopping = true;
-    return stopGroup(child);
+    await stopGroup(child);
+    output.end();
+    rmSync(logFile, { force: true }); // kept only when the app failed
   };
   try {
     await waitForHealth(baseUrl, child, 90_000);
   } catch (error) {
-    await stop();
+    stopping = true;
+    await stopGroup(child);
     throw new Error(`${(error as Error).message} (server log: ${logFile})`);
   }
   return { port, baseUrl, stop };
