@@ -10,14 +10,17 @@ export type TenantTransaction = Parameters<Parameters<TenantClient['$transaction
 
 /**
  * One Prisma client per tenant schema, all on the shared pool. A client costs about 1 MB of heap,
- * so they live in a bounded LRU; an evicted client is disconnected (the shared pool stays open).
- * A client is never re-pointed at another schema: Prisma batches queries made in the same tick,
- * and a swapped schema once served one tenant's lookup from another tenant's tables.
+ * so they live in a bounded LRU. An evicted client is disconnected after a grace period (its
+ * `$disconnect` cancels open transactions, and a request may still be using it); the shared pool
+ * stays open. A client is never re-pointed at another schema: Prisma batches queries made in the
+ * same tick, and a swapped schema once served one tenant's lookup from another tenant's tables.
  */
+const EVICTED_CLIENT_GRACE_MS = Number(process.env.TENANT_CLIENT_EVICTION_GRACE_MS ?? 30_000);
+
 const clients = new LRUCache<string, TenantClient>({
   max: Number(process.env.TENANT_CLIENT_CACHE_SIZE ?? 200),
   dispose: (client) => {
-    void client.$disconnect();
+    setTimeout(() => void client.$disconnect(), EVICTED_CLIENT_GRACE_MS).unref();
   },
 });
 
