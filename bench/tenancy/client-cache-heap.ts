@@ -17,6 +17,10 @@ export interface CacheHeapRun {
   stats: { size: number; max: number };
   before: { heapUsed: number; external: number; rss: number };
   points: HeapPoint[];
+  /** How long touching every tenant took. */
+  touchMs: number;
+  /** Heap once evicted clients were released (absent when nothing was evicted). */
+  released?: { waitedMs: number; heapUsed: number; external: number; rss: number };
   /** A tenant's first query: through a new client (every tenant is touched once). */
   firstQueryMs: Summary;
   /** The same query right after, through the client now cached: the reference for the above. */

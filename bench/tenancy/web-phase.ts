@@ -13,6 +13,9 @@ export interface WebApp {
   clientCacheSize: number | 'default';
   /** Sequential requests it took for the median latency to stop improving. */
   warmUpRequests: number;
+  /** Resident memory of the app after warm-up and after the measured reads. */
+  rssAfterWarmUp?: number;
+  rssAfterReads?: number;
 }
 
 export interface WebStage {
@@ -94,6 +97,7 @@ export async function compareWebReads(options: {
     for (let round = 0; round < 5; round++) {
       for (const { reader } of servers) await reader.batch(100, concurrency, (i) => warmSlugs[i % warmSlugs.length]!);
     }
+    for (const entry of servers) entry.app.rssAfterWarmUp = entry.server.rss();
     const byKey = (key: AppKey) => servers.find((entry) => entry.app.key === key)!.reader;
 
     const random = seededRandom(allSlugs.length);
@@ -160,6 +164,7 @@ export async function compareWebReads(options: {
       }
       stages.push({ name: plan.name, concurrency: plan.concurrency, runs });
     }
+    for (const entry of servers) entry.app.rssAfterReads = entry.server.rss();
     return { apps: servers.map((entry) => entry.app), firstVisit, stages, loadAverage: { start, end: loadavg()[0]! } };
   } finally {
     for (const { server, reader } of servers) {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
@@ -28,7 +28,29 @@ export function ensureWebBuild(log: (line: string) => void, rebuild = false): vo
 export interface WebServer {
   port: number;
   baseUrl: string;
+  /** Resident memory of the app's processes (npm, sh, next) in bytes; undefined off Linux. */
+  rss: () => number | undefined;
   stop: () => Promise<void>;
+}
+
+/** Sums VmRSS over the processes of a process group, from /proc (Linux only). */
+function groupRss(pgid: number): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const rssKb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
+      total += Number(rssKb ?? 0) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
 }
 
 /**
@@ -80,7 +102,7 @@ async function startWebServerOnce(env: NodeJS.ProcessEnv): Promise<WebServer> {
     await stopGroup(child);
     throw new Error(`${(error as Error).message} (server log: ${logFile})`);
   }
-  return { port, baseUrl, stop };
+  return { port, baseUrl, rss: () => groupRss(child.pid!), stop };
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
