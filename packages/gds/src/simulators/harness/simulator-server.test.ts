@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callSoap } from '../../transport/soap-transport.ts';
+import { flushSupplierCalls } from '../../transport/call-log.ts';
+import { startSimulator, simulatorControl, type RunningSimulator } from './simulator-server.ts';
+
+const WSDL = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions name="Echo" targetNamespace="urn:echo" xmlns="http://schemas.xmlsoap.org/wsdl/"
+  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:echo" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <types><xsd:schema targetNamespace="urn:echo" elementFormDefault="qualified">
+    <xsd:element name="EchoRQ"><xsd:complexType><xsd:sequence><xsd:element name="Text" type="xsd:string"/></xsd:sequence></xsd:complexType></xsd:element>
+    <xsd:element name="EchoRS"><xsd:complexType><xsd:sequence><xsd:element name="Text" type="xsd:string"/></xsd:sequence></xsd:complexType></xsd:element>
+  </xsd:schema></types>
+  <message name="EchoInput"><part name="body" element="tns:EchoRQ"/></message>
+  <message name="EchoOutput"><part name="body" element="tns:EchoRS"/></message>
+  <portType name="EchoPort"><operation name="Echo"><input message="tns:EchoInput"/><output message="tns:EchoOutput"/></operation></portType>
+  <binding name="EchoBinding" type="tns:EchoPort"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Echo"><soap:operation soapAction="urn:echo/Echo"/><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+  </binding>
+  <service name="EchoService"><port name="EchoPort" binding="tns:EchoBinding"><soap:address location="http://localhost/soap"/></port></service>
+</definitions>`;
+
+describe('simulator harness', () => {
+  let sim: RunningSimulator;
+  const call = (text: string, timeoutMs = 2_000) =>
+    callSoap({
+      supplierId: 'echo',
+      operation: 'echo',
+      endpoint: sim.endpoint,
+      soapAction: 'urn:echo/Echo',
+      bodyXml: `<EchoRQ xmlns="urn:echo"><Text>${text}</Text></EchoRQ>`,
+      timeoutMs,
+    });
+
+  beforeAll(async () => {
+    sim = await startSimulator({
+      id: 'echo',
+      wsdl: WSDL,
+      reset: () => undefined,
+      services: () => ({
+        EchoService: {
+          EchoPort: {
+            Echo: (args: { Text: string }) => ({ _xml: `<EchoRS xmlns="urn:echo"><Text>${args.Text.toUpperCase()}</Text></EchoRS>` }),
+          },
+        },
+      }),
+    });
+  });
+  afterAll(async () => {
+    await sim.close();
+    await flushSupplierCalls();
+  });
+
+  it('answers SOAP with the XML the service wrote', async () => {
+    const result = await call('namaste');
+    expect(result.body).toEqual({ EchoRS: { Text: 'NAMASTE' } });
+  });
+
+  it.each([
+    [{ kind: 'http-status', status: 503 }, 'SUPPLIER_UNAVAILABLE'],
+    [{ kind: 'http-status', status: 429 }, 'SUPPLIER_RATE_LIMITED'],
+    [{ kind: 'timeout' }, 'SUPPLIER_TIMEOUT'],
+    [{ kind: 'truncated' }, 'SUPPLIER_BAD_RESPONSE'],
+    [{ kind: 'malformed' }, 'SUPPLIER_BAD_RESPONSE'],
+    [{ kind: 'unsafe-xml' }, 'SUPPLIER_UNSAFE_XML'],
+  ] as const)('injects %j as %s, once', async (fault, code) => {
+    await simulatorControl.addFault(sim.url, { operation: 'Echo', times: 1, ...fault });
+    await expect(call('hello', 500)).rejects.toMatchObject({ code, supplierId: 'echo' });
+    expect((await call('again')).body).toMatchObject({ EchoRS: { Text: 'AGAIN' } });
+  });
+
+  it('adds latency on demand', async () => {
+    await simulatorControl.addFault(sim.url, { operation: '*', kind: 'latency', delayMs: 300, times: 1 });
+    const started = performance.now();
+    await call('slow');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
