@@ -1,0 +1,57 @@
+import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
+import type { Product } from '../products/common.ts';
+import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
+
+export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
+export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
+
+/**
+ * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the
+ * products it sells, the credentials its account is seeded with, and its definition.
+ */
+export interface SimulatedSupplier {
+  supplierId: string;
+  port: number;
+  products: Product[];
+  credentials: Record<string, string>;
+  create: () => SimulatorDefinition;
+}
+
+export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
+  // Each supplier's simulator registers itself here.
+];
+
+export interface RunningSimulators {
+  simulators: Map<string, RunningSimulator>;
+  stop: () => Promise<void>;
+}
+
+/** Starts every simulator; `ports: 'random'` binds free ports (tests), otherwise the fixed ones. */
+export async function startSimulators(options: { ports?: 'fixed' | 'random'; only?: string[] } = {}): Promise<RunningSimulators> {
+  const simulators = new Map<string, RunningSimulator>();
+  try {
+    for (const supplier of SIMULATED_SUPPLIERS) {
+      if (options.only && !options.only.includes(supplier.supplierId)) continue;
+      simulators.set(supplier.supplierId, await startSimulator(supplier.create(), options.ports === 'random' ? 0 : supplier.port));
+    }
+  } catch (error) {
+    await Promise.all([...simulators.values()].map((s) => s.close()));
+    throw error;
+  }
+  return { simulators, stop: async () => void (await Promise.all([...simulators.values()].map((s) => s.close()))) };
+}
+
+/** Points the platform's supplier accounts at running simulators, with the simulators' credentials. */
+export async function seedSimulatorAccounts(running: RunningSimulators): Promise<void> {
+  for (const supplier of SIMULATED_SUPPLIERS) {
+    const simulator = running.simulators.get(supplier.supplierId);
+    if (!simulator) continue;
+    await upsertSupplierAccount({
+      supplierId: supplier.supplierId,
+      scope: 'platform',
+      endpoint: simulator.endpoint,
+      credentials: supplier.credentials,
+      products: supplier.products,
+    });
+  }
+}
