@@ -63,6 +63,24 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The request's SOAP envelope as sent, for services that parse it with the platform's own safe XML
+ * parser rather than node-soap's object mapping (node-soap passes `req` as a method's 4th argument).
+ */
+export function requestXml(req: IncomingMessage): string {
+  const body = (req as IncomingMessage & { body?: Buffer }).body;
+  return body ? body.toString('utf8') : '';
+}
+
 function json(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(value));
@@ -165,6 +183,8 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
           return res.end(fault.message ?? (status === 429 ? 'Too Many Requests' : 'Service Unavailable'));
         }
         if (fault && ['truncated', 'malformed', 'unsafe-xml'].includes(fault.kind)) mangleResponse(res, fault);
+        // node-soap accepts a body that is already read; services then see the exact request XML (requestXml).
+        (req as IncomingMessage & { body?: Buffer }).body = await readBody(req);
       }
       soapHandler(req, res);
     })().catch((error: Error) => {
