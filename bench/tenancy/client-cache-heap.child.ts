@@ -55,9 +55,9 @@ for (const [index, tenant] of tenants.entries()) {
 const touchMs = performance.now() - touchStarted;
 
 // Evicted clients may be kept a while before they are let go (a request may still be using one).
-// Right after the loop the heap holds those too; wait until it is back to what `max` clients held
-// on the way up (+15%, heap and external memory both), or 90 s, to show the bound holds once
-// they are released.
+// Right after the loop the heap holds those too; wait until heapUsed is back to what `max` clients
+// held on the way up (+15%), or 90 s, to show the bound holds once they are released. External
+// memory is reported, not waited for: it stays at its high-water mark and is reused.
 const max = tenantClientCacheStats().max;
 let released: { waitedMs: number; heapUsed: number; external: number; rss: number } | undefined;
 const full = points.find((point) => point.cached === max);
@@ -66,9 +66,7 @@ if (full && max < tenants.length) {
   for (;;) {
     const heap = await settledHeap();
     const waitedMs = performance.now() - waitStarted;
-    const heapBack = heap.heapUsed - before.heapUsed <= (full.heapUsed - before.heapUsed) * 1.15;
-    const externalBack = heap.external - before.external <= (full.external - before.external) * 1.15 + 1024 * 1024;
-    if ((heapBack && externalBack) || waitedMs > 90_000) {
+    if (heap.heapUsed - before.heapUsed <= (full.heapUsed - before.heapUsed) * 1.15 || waitedMs > 90_000) {
       released = { waitedMs, ...heap };
       break;
     }
