@@ -68,6 +68,27 @@ describe('simulator harness', () => {
     expect((await call('again')).body).toMatchObject({ EchoRS: { Text: 'AGAIN' } });
   });
 
+  it('answers with the headers a session layer writes before the operation runs', async () => {
+    const seen: string[] = [];
+    const withHeaders = await startSimulator({
+      id: 'echo-session',
+      wsdl: WSDL,
+      reset: () => undefined,
+      responseHeaders: () => (operation, req) => {
+        seen.push(operation);
+        return `<Session xmlns="urn:echo"><Id>${req.headers['x-session'] ?? 'new'}</Id></Session>`;
+      },
+      services: () => ({ EchoService: { EchoPort: { Echo: () => ({ _xml: '<EchoRS xmlns="urn:echo"><Text>ok</Text></EchoRS>' }) } } }),
+    });
+    try {
+      const result = await callSoap({ supplierId: 'echo', operation: 'echo', endpoint: withHeaders.endpoint, soapAction: 'urn:echo/Echo', bodyXml: '<EchoRQ xmlns="urn:echo"><Text>x</Text></EchoRQ>' });
+      expect(result.header).toEqual({ Session: { Id: 'new' } });
+      expect(seen).toEqual(['Echo']);
+    } finally {
+      await withHeaders.close();
+    }
+  });
+
   it('adds latency on demand', async () => {
     await simulatorControl.addFault(sim.url, { operation: '*', kind: 'latency', delayMs: 300, times: 1 });
     const started = performance.now();

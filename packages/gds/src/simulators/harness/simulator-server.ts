@@ -30,6 +30,12 @@ export interface SimulatorDefinition {
   state?: () => unknown;
   /** The operation a request is for, from its SOAPAction (default: the action's last path segment). */
   operationOf?: (soapAction: string) => string;
+  /**
+   * SOAP headers for every answer, for dialects that keep a session in the header. node-soap builds
+   * them before it calls the operation, so this is a layer in front of the services: it sees the
+   * operation and the request (requestXml) and returns the header XML ('' for none).
+   */
+  responseHeaders?: (context: SimulatorContext) => (operation: string, req: IncomingMessage) => string;
 }
 
 export interface RunningSimulator {
@@ -135,7 +141,14 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
       path: SOAP_PATH,
       services: definition.services(context),
       xml: wsdl,
-      callback: (error: unknown) => (error ? reject(error as Error) : resolve()),
+      callback: (error: unknown, soapServer: soap.Server) => {
+        if (error) return reject(error as Error);
+        if (definition.responseHeaders) {
+          const headersFor = definition.responseHeaders(context);
+          soapServer.addSoapHeader((operation: string, _args: unknown, _headers: unknown, req: IncomingMessage) => headersFor(operation, req));
+        }
+        resolve();
+      },
     });
   });
   const soapHandler = soapHost.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
