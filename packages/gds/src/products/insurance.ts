@@ -24,7 +24,8 @@ export interface InsuranceOffer {
   planCode: string;
   planName: string;
   premium: Money;
-  coverages: Array<{ type: string; limit: Money; deductible?: Money }>;
+  /** `level`: how far a cover reaches where the plan says so, e.g. adventure cover to '6000M'. */
+  coverages: Array<{ type: string; limit: Money; deductible?: Money; level?: string }>;
   expiresAt?: string;
 }
 
