@@ -90,6 +90,8 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
+  // Without this the builder writes an attribute whose value is "true" as a bare name (invalid XML).
+  suppressBooleanAttributes: false,
   processEntities: true,
   format: false,
 });
