@@ -1,1 +1,2 @@
-export {};
+// The booking domain's surface. Apps call these services; data access stays inside them.
+export * from './search/index.ts';

@@ -54,6 +54,11 @@ describe('FxTable', () => {
     });
   });
 
+  it('knows the currencies its rates lead to', () => {
+    expect(table.knows('JPY')).toBe(true);
+    expect(table.knows('QAR')).toBe(false);
+  });
+
   it('refuses a pair it cannot reach', () => {
     expect(() => table.rate('NPR', 'QAR')).toThrow(FxRateMissingError);
   });

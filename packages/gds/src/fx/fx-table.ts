@@ -52,6 +52,12 @@ export class FxTable {
     return this.rates.size;
   }
 
+  /** Whether prices can be shown in this currency: some rate leads to it. */
+  knows(currency: string): boolean {
+    for (const row of this.rates.values()) if (row.quote === currency || row.base === currency) return true;
+    return false;
+  }
+
   /** The rate from one currency to another: the pair's own, else crossed through a pivot currency. */
   rate(base: string, quote: string): FxSnapshot {
     if (base === quote) return { base, quote, rate: '1', asOf: new Date(0).toISOString(), source: 'identity' };

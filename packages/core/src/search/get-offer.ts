@@ -1,0 +1,189 @@
+import { withTenant, type Tenant } from '@himal/db';
+import {
+  aggregationOptions,
+  AIR_ADAPTERS,
+  callSupplier,
+  convertMoney,
+  HOTEL_ADAPTERS,
+  hotelStayTotal,
+  INSURANCE_ADAPTERS,
+  isSupplierError,
+  loadFxTable,
+  supplierConnectionsFor,
+  type AggregationOptions,
+  type AirOffer,
+  type AirSupplierAdapter,
+  type CallContext,
+  type FxSnapshot,
+  type HotelOffer,
+  type HotelSupplierAdapter,
+  type InsuranceOffer,
+  type InsuranceSupplierAdapter,
+  type Money,
+  type SupplierConnection,
+  type SupplierWarning,
+} from '@himal/gds';
+import { isWellFormedId } from './offer-ids.ts';
+import { asJson, toSearchOffer } from './offer-rows.ts';
+import { offerSettings, type OfferSettings } from './offer-settings.ts';
+import { SearchError } from './search-errors.ts';
+import type { SearchOffer } from './search-offer.ts';
+
+export interface GetOfferOptions {
+  settings?: Partial<OfferSettings>;
+  aggregation?: Partial<AggregationOptions>;
+  now?: () => Date;
+  /** Defaults: the tenant's supplier accounts and the adapter registry. */
+  connections?: SupplierConnection[];
+  adapters?: {
+    air?: Record<string, AirSupplierAdapter>;
+    hotel?: Record<string, HotelSupplierAdapter>;
+    insurance?: Record<string, InsuranceSupplierAdapter>;
+  };
+}
+
+export interface OfferLookup {
+  offer: SearchOffer;
+  /** True when this read asked the supplier again. */
+  repriced: boolean;
+  /** True when that repricing found another price (recorded in offer.priceChanges). */
+  priceChanged: boolean;
+  /** Why a stale offer could not be repriced (the stored price is shown, with its pricedAt). */
+  warnings: SupplierWarning[];
+}
+
+/** A supplier that says this about an offer no longer sells it. */
+const GONE_CODES = new Set(['INVENTORY_EXHAUSTED', 'OFFER_EXPIRED', 'SUPPLIER_BUSINESS_ERROR']);
+
+type PlatformOffer = AirOffer | HotelOffer | InsuranceOffer;
+
+function supplierTotalOf(offer: SearchOffer, repriced: PlatformOffer): Money {
+  if (offer.product === 'air') return (repriced as AirOffer).total;
+  if (offer.product === 'hotel') return hotelStayTotal(repriced as HotelOffer);
+  return (repriced as InsuranceOffer).premium;
+}
+
+/** The offer keeps the rate it was sold at for its life; only a supplier that changes currency brings in today's rate. */
+async function convert(supplierTotal: Money, offer: SearchOffer): Promise<{ total: Money; fx: FxSnapshot | null }> {
+  if (supplierTotal.currency === offer.total.currency) return { total: supplierTotal, fx: null };
+  if (offer.fx && offer.fx.base === supplierTotal.currency)
+    return { total: convertMoney(supplierTotal, offer.total.currency, offer.fx.rate), fx: offer.fx };
+  const { money, fx } = (await loadFxTable()).convert(supplierTotal, offer.total.currency);
+  return { total: money, fx };
+}
+
+type Adapters = Required<NonNullable<GetOfferOptions['adapters']>>;
+
+/** The adapter of the offer's own product reprices the offer it made; undefined when it is gone from the registry. */
+function repricer(
+  offer: SearchOffer,
+  adapters: Adapters,
+): ((connection: SupplierConnection, context: CallContext) => Promise<PlatformOffer>) | undefined {
+  switch (offer.product) {
+    case 'air': {
+      const adapter = adapters.air[offer.supplierId];
+      return adapter && ((connection, context) => adapter.price(connection, offer.air, context).then((r) => r.offer));
+    }
+    case 'hotel': {
+      const adapter = adapters.hotel[offer.supplierId];
+      return adapter && ((connection, context) => adapter.price(connection, offer.hotel, context).then((r) => r.offer));
+    }
+    case 'insurance': {
+      const adapter = adapters.insurance[offer.supplierId];
+      return adapter && ((connection, context) => adapter.price(connection, offer.insurance, context).then((r) => r.offer));
+    }
+  }
+}
+
+async function askSupplier(tenant: Pick<Tenant, 'id'>, offer: SearchOffer, options: GetOfferOptions): Promise<PlatformOffer> {
+  const connections = options.connections ?? (await supplierConnectionsFor(tenant.id, offer.product));
+  const connection = connections.find((c) => c.supplierId === offer.supplierId);
+  const price = repricer(offer, { air: AIR_ADAPTERS, hotel: HOTEL_ADAPTERS, insurance: INSURANCE_ADAPTERS, ...options.adapters });
+  if (!connection || !price)
+    throw new SearchError('OFFER_UNAVAILABLE', `${offer.supplierId} is no longer enabled for this agency`);
+  const limits = { ...aggregationOptions(options.aggregation), tenantId: tenant.id };
+  return callSupplier(connection, `${offer.product}.price`, (context) => price(connection, context), limits);
+}
+
+/**
+ * An offer by id, for the tenant that made it (any other tenant's id is simply not found). An expired
+ * offer is refused; one priced longer ago than the reprice interval is first priced again with its
+ * supplier, and a different price is recorded. A supplier that cannot be reached leaves the stored
+ * price, with a warning; one that no longer sells the offer ends it.
+ */
+export async function getOffer(
+  tenant: Pick<Tenant, 'id' | 'schemaName'>,
+  offerId: string,
+  options: GetOfferOptions = {},
+): Promise<OfferLookup> {
+  const now = options.now?.() ?? new Date();
+  const settings = offerSettings(options.settings);
+  const notFound = new SearchError('OFFER_NOT_FOUND', `no offer ${offerId}`);
+  if (!isWellFormedId(offerId, 'off')) throw notFound;
+  const stored = await withTenant(tenant, async (tx) => {
+    const row = await tx.offer.findUnique({ where: { id: offerId } });
+    if (!row) return null;
+    return toSearchOffer(row, await tx.offerPriceChange.findMany({ where: { offerId }, orderBy: { changedAt: 'asc' } }));
+  });
+  if (!stored) throw notFound;
+  if (stored.expiresAt <= now)
+    throw new SearchError('OFFER_EXPIRED', `offer ${offerId} expired at ${stored.expiresAt.toISOString()}`);
+  if (now.getTime() - stored.pricedAt.getTime() < settings.repriceAfterMs)
+    return { offer: stored, repriced: false, priceChanged: false, warnings: [] };
+
+  let repriced: PlatformOffer;
+  try {
+    repriced = await askSupplier(tenant, stored, options);
+  } catch (error) {
+    const gone = error instanceof SearchError || (isSupplierError(error) && GONE_CODES.has(error.code));
+    if (!gone) {
+      const warning = isSupplierError(error)
+        ? { supplierId: stored.supplierId, code: error.code, message: error.message }
+        : { supplierId: stored.supplierId, code: 'SUPPLIER_ERROR', message: `${stored.supplierId} failed unexpectedly` };
+      if (!isSupplierError(error)) console.error(`[search] repricing ${offerId} failed`, error);
+      return { offer: stored, repriced: false, priceChanged: false, warnings: [warning] };
+    }
+    await withTenant(tenant, (tx) => tx.offer.update({ where: { id: offerId }, data: { expiresAt: now } }));
+    throw new SearchError('OFFER_UNAVAILABLE', `${stored.supplierId} no longer sells this offer: ${(error as Error).message}`);
+  }
+
+  const supplierTotal = supplierTotalOf(stored, repriced);
+  const { total, fx } = await convert(supplierTotal, stored);
+  const priceChanged =
+    total.amountMinor !== stored.total.amountMinor ||
+    supplierTotal.amountMinor !== stored.supplierTotal.amountMinor ||
+    supplierTotal.currency !== stored.supplierTotal.currency;
+  const supplierExpiry = repriced.expiresAt ? new Date(repriced.expiresAt) : undefined;
+  const expiresAt = supplierExpiry && supplierExpiry < stored.expiresAt ? supplierExpiry : stored.expiresAt;
+
+  const updated = await withTenant(tenant, async (tx) => {
+    const row = await tx.offer.update({
+      where: { id: offerId },
+      data: {
+        supplierOffer: asJson(repriced),
+        totalMinor: BigInt(total.amountMinor),
+        supplierTotalMinor: BigInt(supplierTotal.amountMinor),
+        supplierCurrency: supplierTotal.currency,
+        fx: fx ? asJson(fx) : undefined,
+        pricedAt: now,
+        expiresAt,
+      },
+    });
+    if (priceChanged) {
+      await tx.offerPriceChange.create({
+        data: {
+          offerId,
+          previousTotalMinor: BigInt(stored.total.amountMinor),
+          newTotalMinor: BigInt(total.amountMinor),
+          totalCurrency: total.currency,
+          previousSupplierTotalMinor: BigInt(stored.supplierTotal.amountMinor),
+          newSupplierTotalMinor: BigInt(supplierTotal.amountMinor),
+          supplierCurrency: supplierTotal.currency,
+          changedAt: now,
+        },
+      });
+    }
+    return toSearchOffer(row, await tx.offerPriceChange.findMany({ where: { offerId }, orderBy: { changedAt: 'asc' } }));
+  });
+  return { offer: updated, repriced: true, priceChanged, warnings: [] };
+}
