@@ -1,0 +1,182 @@
+import { decimalToMinor, type Money } from '../../money/money.ts';
+import { asArray, textOf, type XmlNode } from '../../xml/safe-xml.ts';
+import type { UsernameToken } from '../../xml/ws-security.ts';
+import type { InsuredPerson } from './policy-ledger.ts';
+import { ageOn, type Cover } from './premium-rules.ts';
+import { refuse } from './refusals.ts';
+
+/**
+ * What safetrip reads from the OpenTravel requests it receives (parsed by the platform's safe parser,
+ * prefixes removed). Anything it needs and cannot find is an Errors response (code 321 or 320), as a
+ * real supplier would answer, never an exception.
+ */
+export const REQUEST_ARRAYS = [
+  'PlanForQuoteRQ',
+  'PlanForBookRQ',
+  'CoveredTraveler',
+  'CoveredTrip',
+  'Destination',
+  'Activity',
+  'GivenName',
+  'Address',
+  'UniqueID',
+];
+
+type Node = XmlNode | undefined;
+
+const child = (node: Node, name: string): Node =>
+  node?.[name] && typeof node[name] === 'object' ? (node[name] as XmlNode) : undefined;
+const children = (node: Node, name: string): XmlNode[] =>
+  asArray(node?.[name] as XmlNode | XmlNode[] | undefined).filter((c) => typeof c === 'object');
+const attr = (node: Node, name: string): string | undefined => (node?.[`@_${name}`] as string | undefined)?.trim() || undefined;
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : textOf(value))?.trim() || undefined;
+
+/** Trekking and mountaineering are what the adventure cover is for; sightseeing is not. */
+const ADVENTURE_ACTIVITY = /trek|mountaineer|climb/i;
+
+export interface CoverRequest {
+  planId: string;
+  travellers: InsuredPerson[];
+  residenceCountry?: string;
+  cover: Cover;
+}
+
+function amountOf(node: Node, what: string): Money {
+  const amount = attr(node, 'Amount');
+  const currency = attr(node, 'CurrencyCode');
+  if (!amount || !currency) refuse('requiredFieldMissing', `${what} needs Amount and CurrencyCode`);
+  try {
+    return { amountMinor: decimalToMinor(amount, currency), currency };
+  } catch {
+    return refuse('invalidValue', `${what} ${amount} ${currency} is not an amount`);
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** One PlanForQuoteRQ or PlanForBookRQ (both extend InsCoverageType). */
+export function readCoverRequest(plan: XmlNode): CoverRequest {
+  const planId = attr(plan, 'PlanID');
+  if (!planId) refuse('requiredFieldMissing', 'PlanID');
+  const detail = child(plan, 'InsCoverageDetail');
+  const trip = children(child(detail, 'CoveredTrips'), 'CoveredTrip')[0];
+  const startDate = (attr(trip, 'Start') ?? attr(detail, 'EffectiveDate'))?.slice(0, 10);
+  const endDate = (attr(trip, 'End') ?? attr(detail, 'ExpireDate'))?.slice(0, 10);
+  if (!startDate || !endDate) refuse('requiredFieldMissing', 'the trip dates (CoveredTrip Start and End)');
+  if (
+    !ISO_DATE.test(startDate) ||
+    !ISO_DATE.test(endDate) ||
+    Number.isNaN(Date.parse(startDate)) ||
+    Number.isNaN(Date.parse(endDate))
+  ) {
+    refuse('invalidDate', `${startDate} to ${endDate} are not dates`);
+  }
+  const destination = children(child(trip, 'Destinations'), 'Destination')[0];
+  const destinationCountry = attr(child(destination, 'CountryName'), 'Code');
+  if (!destinationCountry) refuse('requiredFieldMissing', 'the destination country (Destination/CountryName/@Code)');
+  const totalTripCost = child(detail, 'TotalTripCost');
+  if (!totalTripCost) refuse('requiredFieldMissing', 'TotalTripCost');
+  const tripCost = amountOf(totalTripCost, 'TotalTripCost');
+  const activities = asArray(child(trip, 'Activities')?.Activity as unknown[] | undefined);
+  const adventure = activities.some((activity) => ADVENTURE_ACTIVITY.test(text(activity) ?? ''));
+
+  const covered = children(child(plan, 'CoveredTravelers'), 'CoveredTraveler');
+  const travellers = covered.map((traveller, index): InsuredPerson => {
+    const person = child(traveller, 'CoveredPerson');
+    const birthDate = attr(person, 'BirthDate');
+    const statedAge = attr(person, 'Age');
+    if (!birthDate && !statedAge) refuse('requiredFieldMissing', `traveller ${index + 1} needs a BirthDate or an Age`);
+    const age = birthDate ? ageOn(birthDate, startDate) : Number(statedAge);
+    return { givenName: text(asArray(person?.GivenName)[0]), surname: text(person?.Surname) ?? '', birthDate, age };
+  });
+  const residenceCountry = attr(child(children(covered[0], 'Address')[0], 'CountryName'), 'Code');
+  return {
+    planId,
+    travellers,
+    ...(residenceCountry ? { residenceCountry } : {}),
+    cover: { travellerAges: travellers.map((t) => t.age), startDate, endDate, destinationCountry, tripCost, adventure },
+  };
+}
+
+export function readQuoteRequest(body: XmlNode): CoverRequest[] {
+  const request = child(body, 'OTA_InsuranceQuoteRQ');
+  return children(request, 'PlanForQuoteRQ').map(readCoverRequest);
+}
+
+export interface BookRequest extends CoverRequest {
+  /** Start = bind on hold; End = issue the hold named by `reference` (OTA TransactionStatusCode). */
+  step: 'hold' | 'issue';
+  reference?: string;
+  /** The price the client was quoted, to be validated. */
+  quotedCost?: Money;
+}
+
+export function readBookRequest(body: XmlNode): BookRequest {
+  const request = child(body, 'OTA_InsuranceBookRQ');
+  const plans = children(request, 'PlanForBookRQ');
+  if (plans.length !== 1) refuse('invalidValue', 'safetrip books one plan per OTA_InsuranceBookRQ');
+  const plan = plans[0]!;
+  const statusCode = attr(request, 'TransactionStatusCode');
+  if (statusCode !== 'Start' && statusCode !== 'End') {
+    refuse('requiredFieldMissing', 'TransactionStatusCode: Start binds a policy on hold, End issues a held policy');
+  }
+  const reference = attr(children(plan, 'UniqueID')[0], 'ID') ?? attr(request, 'TransactionIdentifier');
+  if (statusCode === 'End' && !reference) refuse('requiredFieldMissing', 'the held booking to issue (UniqueID)');
+  const planCost = child(plan, 'PlanCost');
+  return {
+    ...readCoverRequest(plan),
+    step: statusCode === 'Start' ? 'hold' : 'issue',
+    ...(reference ? { reference } : {}),
+    ...(planCost ? { quotedCost: amountOf(planCost, 'PlanCost') } : {}),
+  };
+}
+
+export interface CancelRequest {
+  step: 'quote' | 'commit';
+  reference: string;
+  quoteRef?: string;
+}
+
+/** OTA_CancelRQ: CancelType Quote or Commit; the booking as UniqueID Type 14, the quote as Type 16 (CancelQuote). */
+export function readCancelRequest(body: XmlNode): CancelRequest {
+  const request = child(body, 'OTA_CancelRQ');
+  const cancelType = attr(request, 'CancelType');
+  if (cancelType !== 'Quote' && cancelType !== 'Commit')
+    refuse('invalidValue', `CancelType ${cancelType ?? '(none)'}: safetrip cancels by Quote, then Commit`);
+  const ids = children(request, 'UniqueID');
+  const reference = attr(
+    ids.find((id) => attr(id, 'Type') === '14'),
+    'ID',
+  );
+  if (!reference) refuse('requiredFieldMissing', 'the booking to cancel (UniqueID Type 14)');
+  const quoteRef = attr(
+    ids.find((id) => attr(id, 'Type') === '16'),
+    'ID',
+  );
+  if (cancelType === 'Commit' && !quoteRef) refuse('requiredFieldMissing', 'the cancellation quote to commit (UniqueID Type 16)');
+  return { step: cancelType === 'Quote' ? 'quote' : 'commit', reference, ...(quoteRef ? { quoteRef } : {}) };
+}
+
+export function readReadRequest(body: XmlNode): string {
+  const request = child(body, 'OTA_ReadRQ');
+  const reference =
+    attr(children(request, 'UniqueID')[0], 'ID') ??
+    attr(children(children(child(request, 'ReadRequests'), 'ReadRequest')[0], 'UniqueID')[0], 'ID');
+  if (!reference) refuse('requiredFieldMissing', 'the booking to read (UniqueID)');
+  return reference;
+}
+
+/** The UsernameToken in the wsse:Security header, if there is a complete one. */
+export function readUsernameToken(header: XmlNode): UsernameToken | undefined {
+  const token = child(child(header, 'Security'), 'UsernameToken');
+  const username = text(token?.Username);
+  const digest = text(token?.Password);
+  const nonce = text(token?.Nonce);
+  const created = text(token?.Created);
+  return username && digest && nonce && created ? { username, digest, nonce, created } : undefined;
+}
+
+export function echoTokenOf(body: XmlNode): string | undefined {
+  const root = Object.values(body).find((value) => value && typeof value === 'object') as Node;
+  return attr(root, 'EchoToken');
+}
