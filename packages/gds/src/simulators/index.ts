@@ -1,6 +1,7 @@
 import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
 import type { Product } from '../products/common.ts';
 import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
+import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip/safetrip-simulator.ts';
 
 export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
@@ -19,6 +20,7 @@ export interface SimulatedSupplier {
 
 export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
   // Each supplier's simulator registers itself here.
+  { supplierId: 'safetrip', port: 4105, products: ['insurance'], credentials: SAFETRIP_CREDENTIALS, create: createSafetripSimulator },
 ];
 
 export interface RunningSimulators {

@@ -1,6 +1,7 @@
 import type { AirSupplierAdapter } from '../products/air.ts';
 import type { HotelSupplierAdapter } from '../products/hotel.ts';
 import type { InsuranceSupplierAdapter } from '../products/insurance.ts';
+import { safetripAdapter } from './safetrip/safetrip-adapter.ts';
 
 /**
  * Every supplier adapter, by product. Adding a supplier means writing its adapter and adding one
@@ -8,4 +9,4 @@ import type { InsuranceSupplierAdapter } from '../products/insurance.ts';
  */
 export const AIR_ADAPTERS: Record<string, AirSupplierAdapter> = {};
 export const HOTEL_ADAPTERS: Record<string, HotelSupplierAdapter> = {};
-export const INSURANCE_ADAPTERS: Record<string, InsuranceSupplierAdapter> = {};
+export const INSURANCE_ADAPTERS: Record<string, InsuranceSupplierAdapter> = { safetrip: safetripAdapter };
