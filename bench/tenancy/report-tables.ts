@@ -48,7 +48,7 @@ export function summaryTable(r: TenancyResults): string {
     const appOf = (key: string) => r.web!.apps.find((app) => app.key === key.replace('Zipf', ''));
     const describe = (key: string) => {
       const app = appOf(key)!;
-      return `${app.tenantsProvisioned} tenants${app.clientCacheSize === 'default' ? '' : `, client cache ${app.clientCacheSize} (no eviction)`}`;
+      return `${app.tenantsProvisioned} tenants${app.clientCacheSize === 'default' ? '' : `, client cache of ${app.clientCacheSize}`}`;
     };
     for (const stage of r.web.stages) {
       const base = stage.runs.few;

@@ -19,13 +19,19 @@ CREATE TABLE IF NOT EXISTS public.himal_migrations (
 CREATE INDEX IF NOT EXISTS himal_migrations_migration_idx ON public.himal_migrations (migration);
 `;
 
+/**
+ * Creates the ledger if it is missing. The lock is transaction-scoped, so this works through
+ * PgBouncer in transaction mode too (a session-level advisory lock would not).
+ */
 export async function ensureLedger(client: pg.ClientBase): Promise<void> {
-  // Two runners starting at once must not race on CREATE TABLE.
-  await client.query('SELECT pg_advisory_lock(hashtext($1))', ['himal_migrations:ddl']);
+  await client.query('BEGIN');
   try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['himal_migrations:ddl']);
     await client.query(LEDGER_DDL);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['himal_migrations:ddl']);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 
