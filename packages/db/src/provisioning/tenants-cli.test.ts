@@ -9,6 +9,7 @@ import { withTenant } from '../tenants/tenant-clients.ts';
 import { createTenant } from './create-tenant.ts';
 import { deleteTenant } from './manage-tenants.ts';
 import { findTenantBySlug } from '../directory/resolve-tenant.ts';
+import { loadMigrations } from '../migrations/load-migrations.ts';
 
 const cli = fileURLToPath(new URL('../cli/tenants.ts', import.meta.url));
 
@@ -56,7 +57,8 @@ describe('tenants CLI', () => {
     expect(owner!.passwordHash).toMatch(/^\$argon2id\$/);
 
     const listed = await tenants('list');
-    expect(listed.stdout).toMatch(new RegExp(`^${slug}\\s+active\\s+Annapurna Adventures\\s+${tenant.schemaName}\\s+1`, 'm'));
+    const migrations = loadMigrations('tenant').length;
+    expect(listed.stdout).toMatch(new RegExp(`^${slug}\\s+active\\s+Annapurna Adventures\\s+${tenant.schemaName}\\s+${migrations}\\b`, 'm'));
 
     expect((await tenants('suspend', slug)).stdout).toContain(`${slug} is suspended`);
     expect((await tenants('list')).stdout).toMatch(new RegExp(`^${slug}\\s+suspended`, 'm'));
