@@ -13,8 +13,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' }] },
+        {
+          patterns: [
+            { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' },
+            {
+              group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
+              message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never a generated client.',
+            },
+          ],
+        },
       ],
     },
+  },
+  {
+    // packages/db owns the generated Prisma clients.
+    files: ['packages/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@himal/*/src/*'], message: 'Import a package through its index.' }] },
+      ],
+    },
+  },
+  {
+    // Scratch experiments are never part of the code base.
+    ignores: ['**/.scratch/**'],
   },
 );
