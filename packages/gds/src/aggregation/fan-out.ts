@@ -27,6 +27,12 @@ export async function fanOut<Adapter, Offer>(
   options: AggregationOptions & { tenantId?: string },
 ): Promise<{ answers: SupplierAnswer<Offer>[]; warnings: SupplierWarning[] }> {
   const warnings: SupplierWarning[] = [];
+  if (connections.length === 0)
+    warnings.push({
+      supplierId: 'platform',
+      code: 'NO_SUPPLIERS',
+      message: `no supplier is enabled for ${operation.split('.')[0]}`,
+    });
   const asked = connections.filter((connection) => {
     if (adapters[connection.supplierId]) return true;
     warnings.push({

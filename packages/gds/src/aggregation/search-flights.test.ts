@@ -190,4 +190,12 @@ describe('searchFlights', () => {
       { supplierId: 'a', code: 'OFFERS_NOT_PRICED', message: '1 offer(s) left out: no exchange rate from QAR to NPR' },
     ]);
   });
+
+  it('says so when the agency has no supplier for the product', async () => {
+    const result = await searchFlights(request, { tenantId: 't', currency: 'NPR', fx, adapters: {}, connections: [] });
+    expect(result).toEqual({
+      offers: [],
+      warnings: [{ supplierId: 'platform', code: 'NO_SUPPLIERS', message: 'no supplier is enabled for air' }],
+    });
+  });
 });

@@ -1,0 +1,17 @@
+import { createAirOfferRequest } from '@himal/core';
+import {
+  airOfferRequestBody,
+  apiRoute,
+  jsonResponse,
+  parseInput,
+  readJsonBody,
+  renderAirOffer,
+  renderOfferRequest,
+  toAirSearchRequest,
+} from '../../../../../lib/api/index.ts';
+
+export const POST = apiRoute(async ({ request, tenant, requestId }) => {
+  const body = parseInput(airOfferRequestBody, await readJsonBody(request));
+  const result = await createAirOfferRequest(tenant, toAirSearchRequest(body));
+  return jsonResponse(201, renderOfferRequest(result, renderAirOffer), requestId);
+});

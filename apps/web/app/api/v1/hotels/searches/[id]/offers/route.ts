@@ -1,0 +1,15 @@
+import { listOffers } from '@himal/core';
+import { apiRoute, hotelOffersQuery, jsonResponse, parseInput, renderHotelOffer } from '../../../../../../../lib/api/index.ts';
+
+export const GET = apiRoute<{ id: string }>(async ({ request, params, tenant, requestId }) => {
+  const query = parseInput(hotelOffersQuery, Object.fromEntries(new URL(request.url).searchParams), 'query');
+  const page = await listOffers(tenant, { offerRequestId: params.id, product: 'hotel', ...query });
+  return jsonResponse(
+    200,
+    {
+      data: page.offers.flatMap((offer) => (offer.product === 'hotel' ? [renderHotelOffer(offer)] : [])),
+      meta: { limit: page.limit, sort: page.sort, after: page.after },
+    },
+    requestId,
+  );
+});

@@ -1,0 +1,17 @@
+import { createHotelSearch } from '@himal/core';
+import {
+  apiRoute,
+  hotelSearchBody,
+  jsonResponse,
+  parseInput,
+  readJsonBody,
+  renderHotelOffer,
+  renderOfferRequest,
+  toHotelSearchRequest,
+} from '../../../../../lib/api/index.ts';
+
+export const POST = apiRoute(async ({ request, tenant, requestId }) => {
+  const body = parseInput(hotelSearchBody, await readJsonBody(request));
+  const result = await createHotelSearch(tenant, toHotelSearchRequest(body));
+  return jsonResponse(201, renderOfferRequest(result, renderHotelOffer), requestId);
+});

@@ -1,0 +1,17 @@
+import { createInsuranceQuote } from '@himal/core';
+import {
+  apiRoute,
+  insuranceQuoteBody,
+  jsonResponse,
+  parseInput,
+  readJsonBody,
+  renderInsuranceOffer,
+  renderOfferRequest,
+  toInsuranceQuoteRequest,
+} from '../../../../../lib/api/index.ts';
+
+export const POST = apiRoute(async ({ request, tenant, requestId }) => {
+  const body = parseInput(insuranceQuoteBody, await readJsonBody(request));
+  const result = await createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency);
+  return jsonResponse(201, renderOfferRequest(result, renderInsuranceOffer), requestId);
+});

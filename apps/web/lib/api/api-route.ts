@@ -1,0 +1,48 @@
+import { findTenantById, type Tenant } from '@himal/db';
+import { TENANT_ID_HEADER } from '@himal/ui/next';
+import { ApiError } from './api-error.ts';
+import { errorResponse, newRequestId, REQUEST_ID_HEADER } from './api-response.ts';
+
+export interface ApiContext<Params> {
+  request: Request;
+  params: Params;
+  tenant: Tenant;
+  requestId: string;
+}
+
+/**
+ * A JSON route of the tenant API: a request id on every answer, the tenant the proxy resolved from
+ * the Host (its header cannot come from a client: the proxy drops any such header), every failure
+ * rendered as the API's error body.
+ */
+export function apiRoute<Params extends Record<string, string> = Record<string, never>>(
+  handler: (context: ApiContext<Params>) => Promise<Response>,
+) {
+  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const tenantId = request.headers.get(TENANT_ID_HEADER);
+      const tenant = tenantId ? await findTenantById(tenantId) : null;
+      if (!tenant || tenant.status !== 'active') throw new ApiError(404, 'TENANT_NOT_FOUND', 'no agency answers on this host');
+      const response = await handler({ request, params: await route.params, tenant, requestId });
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}
+
+/** A route answering without a tenant (the API's own description). */
+export function publicApiRoute(handler: (context: { request: Request; requestId: string }) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const response = await handler({ request, requestId });
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}

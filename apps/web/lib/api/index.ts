@@ -1,0 +1,22 @@
+// What the API routes use: the route wrapper, body and query parsing, the wire schemas, rendering.
+export { apiRoute, publicApiRoute, type ApiContext } from './api-route.ts';
+export { ApiError, type FieldError } from './api-error.ts';
+export { jsonResponse } from './api-response.ts';
+export { readJsonBody, MAX_BODY_BYTES } from './request-body.ts';
+export { parseInput } from './validation.ts';
+export { toAirSearchRequest, toHotelSearchRequest, toInsuranceQuoteRequest } from './platform-requests.ts';
+export { airOfferRequestBody } from './schemas/air.ts';
+export { hotelSearchBody } from './schemas/hotels.ts';
+export { insuranceQuoteBody } from './schemas/insurance.ts';
+export { airOffersQuery, hotelOffersQuery } from './schemas/offers.ts';
+export {
+  renderAirOffer,
+  renderAnyOffer,
+  renderHotelOffer,
+  renderInsuranceOffer,
+  renderMoney,
+  renderOfferRequest,
+  renderPriceChanges,
+  renderWarnings,
+} from './render/render-offer.ts';
+export { openApiDocument } from './openapi.ts';
