@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { insuranceQuoteRequestSchema } from '../../products/insurance.ts';
+import { cancelRequestXml } from '../../suppliers/safetrip/cancel-messages.ts';
+import { holdRequestXml, issueRequestXml, readRequestXml } from '../../suppliers/safetrip/policy-messages.ts';
+import { quoteRequestXml } from '../../suppliers/safetrip/quote-messages.ts';
+import { openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { soapEnvelope } from '../../xml/soap-envelope.ts';
+import { usernameTokenHeader } from '../../xml/ws-security.ts';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
+import { OTA_NS } from './ota-responses.ts';
+import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip-simulator.ts';
+
+/**
+ * The simulator as any SOAP client sees it: raw envelopes over HTTP, answers checked against the
+ * OpenTravel 2011B schemas. (The adapter's own flows are in suppliers/safetrip.)
+ */
+const { username, password } = SAFETRIP_CREDENTIALS;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+let sim: RunningSimulator;
+
+async function send(message: string, bodyXml: string, headerXml = usernameTokenHeader(username, password)) {
+  const response = await fetch(sim.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${OTA_NS}/${message}"` },
+    body: soapEnvelope(bodyXml, headerXml),
+  });
+  const envelope = await response.text();
+  const body = /<(?:\w+:)?Body>([\s\S]*)<\/(?:\w+:)?Body>/.exec(envelope)?.[1] ?? '';
+  return { status: response.status, envelope, body };
+}
+
+async function expectValid(body: string): Promise<string> {
+  expect(await validateOpenTravelMessage(body)).toEqual([]);
+  return body;
+}
+
+const quoteRequest = (ages: number[]) =>
+  insuranceQuoteRequestSchema.parse({
+    tripCost: { amount: '1500.00', currency: 'USD' },
+    departureDate: day(40),
+    returnDate: day(49),
+    destinationCountry: 'NP',
+    residenceCountry: 'GB',
+    travellers: ages.map((age) => ({ age })),
+  });
+
+beforeAll(async () => {
+  sim = await startSimulator(createSafetripSimulator(), 0);
+});
+beforeEach(() => simulatorControl.reset(sim.url));
+afterAll(() => sim.close());
+
+describe('safetrip simulator', () => {
+  it('publishes its WSDL at the address it listens on', async () => {
+    const wsdl = await (await fetch(`${sim.endpoint}?wsdl`)).text();
+    expect(wsdl).toContain(`location="${sim.endpoint}"`);
+    for (const operation of ['OTA_InsuranceQuoteRQ', 'OTA_InsuranceBookRQ', 'OTA_CancelRQ', 'OTA_ReadRQ'])
+      expect(wsdl).toContain(operation);
+  });
+
+  it('answers quotes, holds, issues, reads and cancellations with schema-valid messages', async () => {
+    // A 75-year-old leaves two plans out: a partial answer with Warnings.
+    const quote = await expectValid(
+      (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([34, 75]), ['ESSENTIAL', 'COMPREHENSIVE', 'TREKKER'])))
+        .body,
+    );
+    expect(quote).toContain('<Warnings>');
+    expect(quote.match(/<PlanForQuoteRS /g)).toHaveLength(1);
+
+    const { travellers: _ages, ...trip } = quoteRequest([34]);
+    const content = {
+      planId: 'ESSENTIAL',
+      travellers: [{ givenName: 'Pemba', familyName: 'Sherpa', dateOfBirth: '1991-03-02' }],
+      trip,
+      premium: { amountMinor: 3_045, currency: 'USD' },
+      customer: { givenName: 'Pemba', familyName: 'Sherpa', email: 'pemba@example.com', phone: '+977 1 4410000' },
+    };
+    const held = await expectValid((await send('OTA_InsuranceBookRQ', holdRequestXml(content))).body);
+    expect(held).toContain('<PlanRestriction Code="HOLD"');
+    const reference = /ID="(\w+)" ID_Context="BookingReference"/.exec(held)![1]!;
+    await expectValid((await send('OTA_ReadRQ', readRequestXml(reference))).body);
+    expect(await expectValid((await send('OTA_InsuranceBookRQ', issueRequestXml(content, reference))).body)).toMatch(
+      /<PolicyNumber Type="14" ID="STP\d+"/,
+    );
+
+    const cancelQuote = await expectValid((await send('OTA_CancelRQ', cancelRequestXml(reference, 'Quote'))).body);
+    const quoteRef = /ID="(\w+)" ID_Context="CancelQuote"/.exec(cancelQuote)![1]!;
+    expect(await expectValid((await send('OTA_CancelRQ', cancelRequestXml(reference, 'Commit', quoteRef))).body)).toContain(
+      'Status="Cancelled"',
+    );
+    expect(await expectValid((await send('OTA_ReadRQ', readRequestXml(reference))).body)).toContain('ID_Context="Cancellation"');
+  });
+
+  it('answers refusals with schema-valid Errors', async () => {
+    const tooOld = await expectValid(
+      (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([85]), ['ESSENTIAL', 'COMPREHENSIVE']))).body,
+    );
+    expect(tooOld).toContain('<Error Type="3" Code="22"');
+    expect(await expectValid((await send('OTA_ReadRQ', readRequestXml('STNOSUCH'))).body)).toContain('Code="97"');
+    expect(await expectValid((await send('OTA_CancelRQ', cancelRequestXml('STNOSUCH', 'Quote'))).body)).toContain(
+      'Status="Unsuccessful"',
+    );
+  });
+
+  it('answers the published OpenTravel request samples with schema-valid responses', async () => {
+    const samples = [
+      ...openTravelSamples('OTA_InsuranceQuoteRQ').map((s) => ({ ...s, message: 'OTA_InsuranceQuoteRQ' })),
+      ...openTravelSamples('OTA_InsuranceBookRQ').map((s) => ({ ...s, message: 'OTA_InsuranceBookRQ' })),
+      ...openTravelSamples('OTA_CancelRQ').map((s) => ({ ...s, message: 'OTA_CancelRQ' })),
+      ...openTravelSamples('OTA_ReadRQ').map((s) => ({ ...s, message: 'OTA_ReadRQ' })),
+    ];
+    expect(samples.length).toBeGreaterThan(10);
+    for (const sample of samples) {
+      const { status, body } = await send(sample.message, sample.xml.replace(/^<\?xml[^>]*\?>/, ''));
+      expect(status, sample.name).toBe(200);
+      // They name plans, bookings and transactions safetrip does not have: refused, in valid OTA.
+      expect(body, sample.name).toContain('<Errors>');
+      expect(await validateOpenTravelMessage(body), sample.name).toEqual([]);
+    }
+  });
+
+  describe('WS-Security', () => {
+    const quote = () => quoteRequestXml(quoteRequest([34]), ['ESSENTIAL']);
+    const faultCode = (envelope: string) => /<faultcode>([^<]+)<\/faultcode>/.exec(envelope)?.[1];
+
+    it('refuses a wrong password, a missing token and a replayed nonce', async () => {
+      expect(faultCode((await send('OTA_InsuranceQuoteRQ', quote(), usernameTokenHeader(username, 'wrong'))).envelope)).toBe(
+        'wsse:FailedAuthentication',
+      );
+      expect(faultCode((await send('OTA_InsuranceQuoteRQ', quote(), '')).envelope)).toBe('wsse:FailedAuthentication');
+      const header = usernameTokenHeader(username, password);
+      expect((await send('OTA_InsuranceQuoteRQ', quote(), header)).status).toBe(200);
+      expect(faultCode((await send('OTA_InsuranceQuoteRQ', quote(), header)).envelope)).toBe('wsse:FailedAuthentication');
+    });
+
+    it('refuses a token created too long ago as an expired message', async () => {
+      const stale = usernameTokenHeader(username, password, new Date(Date.now() - 10 * 60_000));
+      const { status, envelope } = await send('OTA_InsuranceQuoteRQ', quote(), stale);
+      expect(status).toBe(500);
+      expect(faultCode(envelope)).toBe('wsse:MessageExpired');
+    });
+  });
+});
