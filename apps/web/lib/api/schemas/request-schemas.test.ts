@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api-error.ts';
+import { toAirSearchRequest, toHotelSearchRequest, toInsuranceQuoteRequest } from '../platform-requests.ts';
+import { parseInput } from '../validation.ts';
+import { airOfferRequestBody } from './air.ts';
+import { earliestTravelDate } from './common.ts';
+import { hotelSearchBody } from './hotels.ts';
+import { ageOn, insuranceQuoteBody } from './insurance.ts';
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+function fieldsOf(schema: Parameters<typeof parseInput>[0], body: unknown) {
+  try {
+    parseInput(schema, body);
+  } catch (error) {
+    if (error instanceof ApiError) return error.fields;
+    throw error;
+  }
+  return [];
+}
+
+const flight = {
+  slices: [
+    { origin: 'KTM', destination: 'PKR', departure_date: inDays(30) },
+    { origin: 'PKR', destination: 'KTM', departure_date: inDays(33) },
+  ],
+  passengers: [{ type: 'adult' }, { type: 'child', age: 8 }],
+  currency: 'NPR',
+};
+
+describe('air offer request bodies', () => {
+  it('map to the platform request', () => {
+    expect(toAirSearchRequest(parseInput(airOfferRequestBody, flight))).toEqual({
+      slices: [
+        { origin: 'KTM', destination: 'PKR', departureDate: inDays(30) },
+        { origin: 'PKR', destination: 'KTM', departureDate: inDays(33) },
+      ],
+      passengers: [{ type: 'adult' }, { type: 'child', age: 8 }],
+      cabinClass: 'economy',
+      currency: 'NPR',
+    });
+  });
+
+  it('name every bad field', () => {
+    expect(fieldsOf(airOfferRequestBody, {})).toEqual([
+      { path: 'slices', message: 'is required' },
+      { path: 'passengers', message: 'is required' },
+    ]);
+    expect(
+      fieldsOf(airOfferRequestBody, {
+        slices: [
+          { origin: 'KTM', destination: 'ZZZ', departure_date: inDays(-3) },
+          { origin: 'LHR', destination: 'LGW', departure_date: inDays(1) },
+        ],
+        passengers: [{ type: 'adult' }],
+      }),
+    ).toEqual([
+      { path: 'slices[0].destination', message: 'not an airport or city we know' },
+      { path: 'slices[0].departure_date', message: 'must not be in the past' },
+      { path: 'slices[1].destination', message: 'must be another city than the origin' },
+    ]);
+  });
+
+  it('refuse a return before the departure', () => {
+    const back = { ...flight, slices: [flight.slices[0], { ...flight.slices[1], departure_date: inDays(29) }] };
+    expect(fieldsOf(airOfferRequestBody, back)).toEqual([
+      { path: 'slices[1].departure_date', message: 'must not be before the previous slice departs' },
+    ]);
+  });
+
+  it('take 1 to 9 passengers with at least one adult, and ages that fit', () => {
+    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [] })).toEqual([
+      { path: 'passengers', message: 'at least one passenger' },
+    ]);
+    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: Array(10).fill({ type: 'adult' }) })).toEqual([
+      { path: 'passengers', message: 'at most 9 passengers' },
+    ]);
+    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [{ type: 'child' }] })).toEqual([
+      { path: 'passengers', message: 'at least one adult' },
+    ]);
+    expect(
+      fieldsOf(airOfferRequestBody, {
+        ...flight,
+        passengers: [{ type: 'adult' }, { type: 'infant_without_seat' }, { type: 'infant_without_seat' }],
+      }),
+    ).toHaveLength(1);
+    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [{ type: 'adult' }, { type: 'child', age: 15 }] })).toEqual([
+      { path: 'passengers[1].age', message: 'does not fit a passenger of type child' },
+    ]);
+  });
+
+  it('accept today wherever it is still today, and nothing more than a year ahead', () => {
+    const today = { ...flight, slices: [{ ...flight.slices[0], departure_date: earliestTravelDate() }] };
+    expect(fieldsOf(airOfferRequestBody, today)).toEqual([]);
+    const far = { ...flight, slices: [{ ...flight.slices[0], departure_date: inDays(400) }] };
+    expect(fieldsOf(airOfferRequestBody, far)).toEqual([
+      { path: 'slices[0].departure_date', message: 'must be within 365 days' },
+    ]);
+  });
+});
+
+describe('hotel search bodies', () => {
+  const stay = {
+    destination: { city: 'KTM' },
+    check_in_date: inDays(30),
+    check_out_date: inDays(33),
+    rooms: [{ adults: 2 }],
+    currency: 'USD',
+  };
+
+  it('map to the platform request, an airport standing for its city', () => {
+    expect(toHotelSearchRequest(parseInput(hotelSearchBody, { ...stay, destination: { city: 'PHH' } }))).toEqual({
+      cityCode: 'PKR',
+      checkIn: inDays(30),
+      checkOut: inDays(33),
+      rooms: [{ adults: 2, childAges: [] }],
+      currency: 'USD',
+    });
+    expect(
+      toHotelSearchRequest(parseInput(hotelSearchBody, { ...stay, destination: { latitude: 27.7, longitude: 85.3 } })).near,
+    ).toEqual({
+      latitude: 27.7,
+      longitude: 85.3,
+      radiusKm: 5,
+    });
+  });
+
+  it('refuse stays that end before they start, unknown cities and too many guests', () => {
+    expect(fieldsOf(hotelSearchBody, { ...stay, check_out_date: inDays(30) })).toEqual([
+      { path: 'check_out_date', message: 'must be after check_in_date' },
+    ]);
+    expect(fieldsOf(hotelSearchBody, { ...stay, destination: { city: 'QQQ' } })).toEqual([
+      { path: 'destination.city', message: 'not a city we know' },
+    ]);
+    expect(fieldsOf(hotelSearchBody, { ...stay, destination: {} })).toEqual([
+      { path: 'destination', message: 'give a city or a latitude and longitude' },
+    ]);
+    expect(fieldsOf(hotelSearchBody, { ...stay, rooms: [{ adults: 5 }, { adults: 5 }] })).toEqual([
+      { path: 'rooms', message: 'at most 9 guests in one search' },
+    ]);
+    expect(fieldsOf(hotelSearchBody, { ...stay, rooms: [] })).toEqual([{ path: 'rooms', message: 'at least one room' }]);
+  });
+});
+
+describe('insurance quote bodies', () => {
+  const quote = {
+    trip: { destination: 'NP', start_date: inDays(30), end_date: inDays(40), total_cost: { amount: '1500.00', currency: 'USD' } },
+    travellers: [{ birth_date: '1990-04-02' }],
+    currency: 'USD',
+  };
+
+  it('map to the platform request with ages on the day the trip starts', () => {
+    const request = toInsuranceQuoteRequest(parseInput(insuranceQuoteBody, quote));
+    expect(request).toMatchObject({
+      tripCost: { amount: '1500.00', currency: 'USD' },
+      destinationCountry: 'NP',
+      residenceCountry: 'NP',
+      adventureActivities: false,
+    });
+    expect(request.travellers[0]!.age).toBe(ageOn('1990-04-02', inDays(30)));
+  });
+
+  it('count ages in whole years', () => {
+    expect(ageOn('1990-04-02', '2027-04-01')).toBe(36);
+    expect(ageOn('1990-04-02', '2027-04-02')).toBe(37);
+  });
+
+  it('refuse a trip that ends before it starts, no travellers or a traveller born in the future', () => {
+    expect(fieldsOf(insuranceQuoteBody, { ...quote, trip: { ...quote.trip, end_date: inDays(20) } })).toEqual([
+      { path: 'trip.end_date', message: 'must not be before start_date' },
+    ]);
+    expect(fieldsOf(insuranceQuoteBody, { ...quote, travellers: [] })).toEqual([
+      { path: 'travellers', message: 'at least one traveller' },
+    ]);
+    expect(fieldsOf(insuranceQuoteBody, { ...quote, travellers: [{ birth_date: inDays(3) }] })).toEqual([
+      { path: 'travellers[0].birth_date', message: 'must be in the past' },
+    ]);
+  });
+});
