@@ -2,9 +2,11 @@ import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
 import type { Product } from '../products/common.ts';
 import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
 import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip/safetrip-simulator.ts';
+import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink/staylink-simulator.ts';
 
 export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
+export { HOTEL_GROUND_TRUTH, groundTruthPropertyOf, type HotelGroundTruthEntry } from './hotel-world/ground-truth.ts';
 
 /**
  * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the
@@ -21,6 +23,7 @@ export interface SimulatedSupplier {
 export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
   // Each supplier's simulator registers itself here.
   { supplierId: 'safetrip', port: 4105, products: ['insurance'], credentials: SAFETRIP_CREDENTIALS, create: createSafetripSimulator },
+  { supplierId: 'staylink', port: 4103, products: ['hotel'], credentials: STAYLINK_CREDENTIALS, create: () => createStaylinkSimulator() },
 ];
 
 export interface RunningSimulators {

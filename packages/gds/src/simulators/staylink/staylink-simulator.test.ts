@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildAvailRQ } from '../../suppliers/staylink/avail-request.ts';
+import { buildCancelRQ } from '../../suppliers/staylink/cancel-messages.ts';
+import { buildCommitRQ, buildInitiateRQ, buildReadRQ } from '../../suppliers/staylink/reservation-requests.ts';
+import { validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { soapEnvelope } from '../../xml/soap-envelope.ts';
+import { usernameTokenHeader } from '../../xml/ws-security.ts';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
+import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink-simulator.ts';
+
+const DAY_MS = 86_400_000;
+const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+const stay = {
+  hotelCode: 'BHR003',
+  roomTypeCode: 'STE',
+  ratePlanCode: 'BAR',
+  checkIn: inDays(30),
+  checkOut: inDays(32),
+  rooms: [{ adults: 2, childAges: [5] }],
+};
+const guests = {
+  offer: {} as never,
+  guests: [{ givenName: 'Anita', familyName: 'Thapa' }],
+  contact: { email: 'anita@example.com', phone: '+9779800000002' },
+};
+
+describe('staylink simulator', () => {
+  let sim: RunningSimulator;
+
+  /** Sends one OTA message as a client would and returns the OTA element of the answer, as sent. */
+  async function send(
+    action: string,
+    bodyXml: string,
+    headerXml = usernameTokenHeader(STAYLINK_CREDENTIALS.username, STAYLINK_CREDENTIALS.password),
+  ) {
+    const response = await fetch(sim.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"http://staylink.example/ota/2003/05/${action}"` },
+      body: soapEnvelope(bodyXml, headerXml),
+    });
+    const text = await response.text();
+    return { status: response.status, text, message: /<soap:Body>([\s\S]*)<\/soap:Body>/.exec(text)?.[1] ?? '' };
+  }
+
+  const idOf = (xml: string, type: string) => new RegExp(`UniqueID Type="${type}" ID="([^"]+)"`).exec(xml)?.[1] ?? '';
+  const totalOf = (xml: string) => /<Total AmountBeforeTax="[^"]+" AmountAfterTax="([^"]+)"/.exec(xml)?.[1] ?? '';
+
+  beforeAll(async () => {
+    sim = await startSimulator(createStaylinkSimulator());
+  });
+  beforeEach(() => simulatorControl.reset(sim.url));
+  afterAll(() => sim.close());
+
+  it('answers every message of a booking with schema-valid OpenTravel', async () => {
+    const avail = await send(
+      'HotelAvail',
+      buildAvailRQ({ cityCode: 'BHR', checkIn: stay.checkIn, checkOut: stay.checkOut, rooms: stay.rooms }),
+    );
+    const recheck = await send('HotelAvail', buildAvailRQ(stay));
+    const total = totalOf(recheck.message);
+    const initiated = await send(
+      'HotelRes',
+      buildInitiateRQ(stay, guests, { amountMinor: Math.round(Number(total) * 100), currency: 'USD' }),
+    );
+    const reference = idOf(initiated.message, '14');
+    const committed = await send('HotelRes', buildCommitRQ(reference));
+    const read = await send('Read', buildReadRQ(reference));
+    const quoted = await send('Cancel', buildCancelRQ('Quote', reference));
+    const cancelled = await send('Cancel', buildCancelRQ('Commit', reference, { quoteRef: idOf(quoted.message, '16') }));
+    const refused = await send('Cancel', buildCancelRQ('Commit', reference, { quoteRef: idOf(quoted.message, '16') }));
+    const unknown = await send('HotelRes', buildCommitRQ('SLRNOSUCH'));
+
+    expect(initiated.message).toContain('ResResponseType="Pending"');
+    expect(committed.message).toContain('ResResponseType="Committed"');
+    expect(read.message).toContain('ResStatus="Reserved"');
+    expect(cancelled.message).toContain('Status="Cancelled"');
+    expect(refused.message).toContain('Code="95"');
+    expect(unknown.message).toContain('Code="97"');
+    for (const answer of [avail, recheck, initiated, committed, read, quoted, cancelled, refused, unknown]) {
+      expect(answer.status).toBe(200);
+      expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
+    }
+  });
+
+  it('answers injected Errors and Warnings with schema-valid OpenTravel', async () => {
+    await simulatorControl.addFault(sim.url, {
+      operation: 'HotelAvail',
+      kind: 'business-error',
+      code: '450',
+      message: 'Unable to process',
+      times: 1,
+    });
+    await simulatorControl.addFault(sim.url, { operation: 'Cancel', kind: 'business-error', times: 1 });
+    await simulatorControl.addFault(sim.url, { operation: 'HotelAvail', kind: 'warning', times: 1 });
+    const error = await send(
+      'HotelAvail',
+      buildAvailRQ({ cityCode: 'PKR', checkIn: inDays(20), checkOut: inDays(21), rooms: [{ adults: 1, childAges: [] }] }),
+    );
+    const cancelError = await send('Cancel', buildCancelRQ('Quote', 'SLRNOSUCH'));
+    const warning = await send(
+      'HotelAvail',
+      buildAvailRQ({ cityCode: 'PKR', checkIn: inDays(20), checkOut: inDays(21), rooms: [{ adults: 1, childAges: [] }] }),
+    );
+    expect(error.message).toContain('<Errors>');
+    expect(cancelError.message).toContain('Status="Unsuccessful"');
+    expect(warning.message).toContain('<Warnings>');
+    for (const answer of [error, cancelError, warning]) expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
+  });
+
+  it('is deterministic: the same search gives the same answer, after a reset too', async () => {
+    const request = buildAvailRQ({
+      cityCode: 'KTM',
+      checkIn: inDays(45),
+      checkOut: inDays(47),
+      rooms: [{ adults: 2, childAges: [] }],
+    });
+    const strip = (xml: string) => xml.replace(/ (EchoToken|TimeStamp)="[^"]*"/g, '');
+    const first = strip((await send('HotelAvail', request)).message);
+    expect(strip((await send('HotelAvail', request)).message)).toBe(first);
+    await simulatorControl.reset(sim.url);
+    expect(strip((await send('HotelAvail', request)).message)).toBe(first);
+  });
+
+  it('takes the rooms of a hold and frees them when it lapses', async () => {
+    const recheck = await send('HotelAvail', buildAvailRQ(stay));
+    await send(
+      'HotelRes',
+      buildInitiateRQ(stay, guests, { amountMinor: Math.round(Number(totalOf(recheck.message)) * 100), currency: 'USD' }),
+    );
+    const state = await simulatorControl.state<{ roomsTaken: Record<string, number>; reservations: Array<{ status: string }> }>(
+      sim.url,
+    );
+    expect(state.roomsTaken).toEqual({ [`BHR003|STE|${stay.checkIn}`]: 1, [`BHR003|STE|${inDays(31)}`]: 1 });
+    await simulatorControl.advanceClock(sim.url, 21 * 60_000);
+    expect((await send('HotelAvail', buildAvailRQ(stay))).message).toContain('RoomStay');
+    const after = await simulatorControl.state<{ roomsTaken: Record<string, number>; reservations: Array<{ status: string }> }>(
+      sim.url,
+    );
+    expect(after.roomsTaken).toEqual({});
+    expect(after.reservations.map((reservation) => reservation.status)).toEqual(['cancelled']);
+  });
+
+  it('refuses a wrong password, a missing token and a replayed one with WS-Security faults', async () => {
+    const request = buildAvailRQ({
+      cityCode: 'LUA',
+      checkIn: inDays(20),
+      checkOut: inDays(21),
+      rooms: [{ adults: 1, childAges: [] }],
+    });
+    const wrong = await send('HotelAvail', request, usernameTokenHeader(STAYLINK_CREDENTIALS.username, 'guess'));
+    const none = await send('HotelAvail', request, '');
+    const stale = await send(
+      'HotelAvail',
+      request,
+      usernameTokenHeader(STAYLINK_CREDENTIALS.username, STAYLINK_CREDENTIALS.password, new Date(Date.now() - 10 * 60_000)),
+    );
+    const token = usernameTokenHeader(STAYLINK_CREDENTIALS.username, STAYLINK_CREDENTIALS.password);
+    const first = await send('HotelAvail', request, token);
+    const replayed = await send('HotelAvail', request, token);
+    expect([wrong.status, none.status, stale.status, replayed.status]).toEqual([500, 500, 500, 500]);
+    expect(wrong.text).toContain('wsse:FailedAuthentication');
+    expect(none.text).toContain('wsse:FailedAuthentication');
+    expect(stale.text).toContain('wsse:MessageExpired');
+    expect(first.status).toBe(200);
+    expect(replayed.text).toContain('wsse:FailedAuthentication');
+  });
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { SupplierError } from '../../errors.ts';
+import { isoDate } from '../../products/common.ts';
+import { STAYLINK } from './ota-outcome.ts';
+
+/**
+ * What staylink needs to recheck or book an offer it made: the hotel, room type, rate plan, dates
+ * and rooms. Opaque to everyone else (the aggregator seals it inside its own offer id).
+ */
+const roomSchema = z.object({
+  adults: z.number().int().min(1).max(8),
+  childAges: z.array(z.number().int().min(0).max(17)).max(6),
+});
+
+export const staylinkOfferRefSchema = z.object({
+  hotelCode: z.string().min(1).max(16),
+  roomTypeCode: z.string().min(1).max(16),
+  ratePlanCode: z.string().min(1).max(16),
+  checkIn: isoDate,
+  checkOut: isoDate,
+  rooms: z.array(roomSchema).min(1).max(9),
+});
+export type StaylinkOfferRef = z.infer<typeof staylinkOfferRefSchema>;
+
+export function encodeOfferRef(ref: StaylinkOfferRef): string {
+  return JSON.stringify(ref);
+}
+
+export function decodeOfferRef(text: string, operation: string): StaylinkOfferRef {
+  try {
+    return staylinkOfferRefSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${STAYLINK} ${operation}: not a staylink offer`, {
+      supplierId: STAYLINK,
+      operation,
+      retryable: false,
+      cause: error,
+    });
+  }
+}
