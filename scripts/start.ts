@@ -1,6 +1,7 @@
 /**
  * npm start: everything Himal needs on one machine, in order: PostgreSQL (DATABASE_URL, else
- * localhost:5432, else an embedded server in .data/), migrations, demo agencies, both apps.
+ * localhost:5432, else an embedded server in .data/), migrations, demo agencies, the supplier
+ * simulators (with the platform's supplier accounts and FX rates pointed at them), both apps.
  */
 import {
   closeSharedPool,
@@ -13,8 +14,10 @@ import {
   seedDemoData,
   stopDirectoryListener,
 } from '@himal/db';
+import { seedFxRates } from '@himal/gds';
+import { SIMULATED_SUPPLIERS, seedSimulatorAccounts, startSimulators } from '@himal/gds/simulators';
 import { buildApps } from './lib/build-apps.ts';
-import { appEnvironment, localSessionSecret } from './lib/environment.ts';
+import { appEnvironment, localSessionSecret, localSupplierCredentialsKey } from './lib/environment.ts';
 import { npm, startService, stopService, waitForHealthy } from './lib/processes.ts';
 
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
@@ -32,6 +35,12 @@ if (migrated.failures.length > 0) {
 }
 const seeded = await seedDemoData();
 if (seeded.created.length) console.log(`demo data created: ${seeded.created.join(', ')}`);
+// Accounts are sealed here with the key the apps will open them with.
+process.env.SUPPLIER_CREDENTIALS_KEY = localSupplierCredentialsKey();
+const simulators = await startSimulators();
+await seedSimulatorAccounts(simulators);
+const ratesAdded = await seedFxRates();
+if (ratesAdded) console.log(`FX rates seeded: ${ratesAdded}`);
 await stopDirectoryListener();
 await disconnectControlDb();
 await closeSharedPool();
@@ -53,6 +62,7 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all(services.map((service) => stopService(service)));
+    await simulators.stop().catch(() => undefined);
     await server.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -85,6 +95,14 @@ Himal is running.
   Agency panels     ${DEMO_TENANTS.map((t) => `http://${t.slug}.admin.${root}:${ADMIN_PORT}`).join('   ')}
   Platform console  http://admin.${root}:${ADMIN_PORT}
   Health            http://localhost:${WEB_PORT}/api/health   http://localhost:${ADMIN_PORT}/api/health
+  Search API        http://${DEMO_TENANTS[0]!.slug}.${root}:${WEB_PORT}/api/v1/openapi.json
+
+Supplier simulators (SOAP; fault injection at <url>/_control/faults):
+${SIMULATED_SUPPLIERS.filter((s) => simulators.simulators.has(s.supplierId))
+  .map(
+    (s) => `  ${s.supplierId.padEnd(17)} ${simulators.simulators.get(s.supplierId)!.endpoint}?wsdl   (${s.products.join(', ')})`,
+  )
+  .join('\n')}
 
 Demo sign-ins (local only):
 ${DEMO_TENANTS.map((t) => `  ${t.name.padEnd(17)} ${t.adminEmail} / ${t.adminPassword}`).join('\n')}
