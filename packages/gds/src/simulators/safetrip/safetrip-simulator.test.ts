@@ -35,7 +35,7 @@ async function expectValid(body: string): Promise<string> {
   return body;
 }
 
-const quoteRequest = (ages: number[]) =>
+const quoteRequest = (ages: number[], adventureActivities = false) =>
   insuranceQuoteRequestSchema.parse({
     tripCost: { amount: '1500.00', currency: 'USD' },
     departureDate: day(40),
@@ -43,6 +43,7 @@ const quoteRequest = (ages: number[]) =>
     destinationCountry: 'NP',
     residenceCountry: 'GB',
     travellers: ages.map((age) => ({ age })),
+    adventureActivities,
   });
 
 beforeAll(async () => {
@@ -60,12 +61,13 @@ describe('safetrip simulator', () => {
   });
 
   it('answers quotes, holds, issues, reads and cancellations with schema-valid messages', async () => {
-    // A 75-year-old leaves two plans out: a partial answer with Warnings.
+    // A 75-year-old leaves two plans out: a partial answer with Warnings; trekking adds adventure cover.
+    const plans = ['ESSENTIAL', 'COMPREHENSIVE', 'TREKKER'];
     const quote = await expectValid(
-      (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([34, 75]), ['ESSENTIAL', 'COMPREHENSIVE', 'TREKKER'])))
-        .body,
+      (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([34, 75], true), plans))).body,
     );
     expect(quote).toContain('<Warnings>');
+    expect(quote).toContain('CoverageLevel="3000M"');
     expect(quote.match(/<PlanForQuoteRS /g)).toHaveLength(1);
 
     const { travellers: _ages, ...trip } = quoteRequest([34]);
