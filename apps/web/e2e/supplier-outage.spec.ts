@@ -1,0 +1,52 @@
+import { closeSharedPool, disconnectControlDb, type CreatedTenant } from '@himal/db';
+import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
+import { upsertSupplierAccount } from '@himal/gds';
+import { SIMULATED_SUPPLIERS, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { expect, test } from '@playwright/test';
+import { callApi, insuranceQuote } from './search-api-client.ts';
+
+/**
+ * A failing supplier never fails a search. Faults go to simulators of this spec's own (started here,
+ * on free ports) that only this spec's agency is connected to, so no other test sees them.
+ */
+let running: RunningSimulators;
+let agency: CreatedTenant;
+
+test.beforeAll(async () => {
+  agency = await createTestTenant();
+  running = await startSimulators({ ports: 'random' });
+  for (const supplier of SIMULATED_SUPPLIERS) {
+    const simulator = running.simulators.get(supplier.supplierId)!;
+    await upsertSupplierAccount({
+      supplierId: supplier.supplierId,
+      scope: agency.tenant.id,
+      endpoint: simulator.endpoint,
+      credentials: supplier.credentials,
+      products: supplier.products,
+    });
+  }
+});
+
+test.afterAll(async () => {
+  await running.stop();
+  await deleteTestTenants([agency]);
+  await disconnectControlDb();
+  await closeSharedPool();
+});
+
+test('a supplier answering 503 adds a warning naming it, and the search still answers', async () => {
+  const safetrip = running.simulators.get('safetrip')!;
+  await simulatorControl.addFault(safetrip.url, { operation: '*', kind: 'http-status', status: 503 });
+  const answer = await callApi(agency.tenant.slug, 'POST', '/api/v1/insurance/quotes', insuranceQuote());
+  expect(answer.status, answer.text).toBe(201);
+  expect(answer.body.data.warnings).toEqual([
+    { supplier: 'safetrip', code: 'SUPPLIER_UNAVAILABLE', message: 'safetrip answered HTTP 503' },
+  ]);
+  for (const secret of Object.values(SIMULATED_SUPPLIERS.find((s) => s.supplierId === 'safetrip')!.credentials))
+    expect(answer.text).not.toContain(secret);
+  await simulatorControl.clearFaults(safetrip.url);
+
+  const recovered = await callApi(agency.tenant.slug, 'POST', '/api/v1/insurance/quotes', insuranceQuote());
+  expect(recovered.body.data.warnings).toEqual([]);
+  expect(recovered.body.data.offers.length).toBeGreaterThan(0);
+});
