@@ -15,8 +15,11 @@ describe('hotel names', () => {
   it('keep only distinctive tokens, whatever the spelling', () => {
     expect(nameTokens('Hotel Yak & Yeti')).toEqual(['yak', 'yeti']);
     expect(nameTokens('THE YAK AND YETI HOTEL')).toEqual(['yak', 'yeti']);
-    expect(nameTokens("Dwarika's Hotel", { dropWords: ['kathmandu'] })).toEqual(['dwarikas']);
-    expect(nameTokens('Kathmandu Guest House')).toEqual(['kathmandu']);
+    expect(nameTokens("Dwarika's Hotel Kathmandu", { placeWords: ['Kathmandu'] })).toEqual(['dwarikas']);
+    expect(nameTokens('Landmark Hotel Pokhra', { placeWords: ['Pokhara'] })).toEqual(['landmark']);
+    expect(nameTokens('Kathmandu Guest House', { placeWords: ['Kathmandu'] })).toEqual(['kathmandu']);
+    expect(nameTokens('Kathmandu Guesthouse by KGH', { placeWords: ['Kathmandu'] })).toEqual(['kathmandu']);
+    expect(nameTokens('Mt. Kailash Resort')).toEqual(['mount', 'kailash']);
     expect(nameTokens('Hôtel Shanker')).toEqual(['shanker']);
     expect(nameTokens('Ktm Intl Inn')).toEqual(['kathmandu', 'international']);
   });
@@ -26,11 +29,16 @@ describe('hotel names', () => {
     expect(nameSimilarity(nameTokens('Shangri-La Hotel'), nameTokens('Shangrila'))).toBe(1);
     expect(nameSimilarity(nameTokens('Annapurna Hotel'), nameTokens('Anapurna'))).toBe(1);
     expect(nameSimilarity(nameTokens('Hyatt Regency'), nameTokens('Hyatt Regancy'))).toBe(1);
+    expect(nameSimilarity(nameTokens('Tiger Tops Tharu Lodge'), nameTokens('Tigertops Tharu Lodge'))).toBe(1);
+    expect(nameSimilarity(nameTokens('Buddha Maya Garden Hotel'), nameTokens('Hotel Buddhamaya Garden'))).toBe(1);
+    expect(nameSimilarity(nameTokens('Meghauli Serai, A Taj Safari'), nameTokens('Taj Meghauli Serai'))).toBeGreaterThan(0.9);
   });
 
   it('score different hotels low even when they share a word', () => {
     expect(nameSimilarity(nameTokens('Thamel Eco Resort'), nameTokens('Thamel Grand Hotel'))).toBeLessThan(0.6);
     expect(nameSimilarity(nameTokens('Hotel Mums Home'), nameTokens('Hotel Moonlight'))).toBe(0);
+    expect(nameSimilarity(nameTokens('Hotel Mandala Thamel'), nameTokens('Mandala Boutique Hotel'))).toBeLessThan(0.6);
+    expect(nameSimilarity(nameTokens('Kasara Jungle Resort'), nameTokens('Barahi Jungle Lodge'))).toBeLessThan(0.6);
   });
 });
 

@@ -48,10 +48,7 @@ function cityKey(hotel: HotelProperty): string | undefined {
 
 function tokensOf(hotel: HotelProperty): string[] {
   const city = hotel.cityCode ? cityOf(hotel.cityCode) : undefined;
-  const cityWords = city ? city.name.toLowerCase().split(/\s+/) : [];
-  const tokens = nameTokens(hotel.name, { dropWords: cityWords });
-  // A name that is only the city's name ("Hotel Pokhara") keeps it: it is all there is.
-  return tokens.length ? tokens : nameTokens(hotel.name);
+  return nameTokens(hotel.name, { placeWords: city ? [city.name, ...city.otherNames] : [] });
 }
 
 function hasCoordinates(hotel: HotelProperty): hotel is HotelProperty & { latitude: number; longitude: number } {

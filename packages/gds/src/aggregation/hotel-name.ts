@@ -1,36 +1,14 @@
 /**
  * Hotel names as suppliers spell them differ in case, accents, punctuation, word order, generic
- * words ("Hotel", "Resort") and abbreviations. A name is reduced to its distinctive tokens.
+ * words ("Hotel", "Resort"), abbreviations, the place's name ("Pokhara Grande" / "Hotel Pokhara
+ * Grande" in Pokhara) and operator suffixes ("Waterfront Resort by KGH"). A name is reduced to its
+ * distinctive tokens; words that tell one hotel from another ("Boutique", "Jungle") stay.
  */
+// prettier-ignore
 const GENERIC = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'of',
-  'at',
-  'by',
-  'in',
-  'hotel',
-  'hotels',
-  'htl',
-  'resort',
-  'resorts',
-  'spa',
-  'inn',
-  'lodge',
-  'suites',
-  'suite',
-  'apartments',
-  'boutique',
-  'guesthouse',
-  'homestay',
-  'hostel',
-  'pvt',
-  'ltd',
-  'private',
-  'limited',
-  'p',
+  'the', 'a', 'an', 'and', 'of', 'at', 'in',
+  'hotel', 'hotels', 'htl', 'resort', 'resorts', 'spa', 'inn', 'lodge', 'suites', 'suite', 'apartments',
+  'guesthouse', 'homestay', 'hostel', 'pvt', 'ltd', 'private', 'limited',
 ]);
 
 /** Spelling variants and abbreviations that mean the same word. */
@@ -38,34 +16,44 @@ const SYNONYMS: Record<string, string> = {
   intl: 'international',
   int: 'international',
   ktm: 'kathmandu',
-  kath: 'kathmandu',
-  pkr: 'pokhara',
   ctr: 'centre',
   center: 'centre',
   mt: 'mount',
   st: 'saint',
   rsrt: 'resort',
   vly: 'valley',
-  nr: 'near',
   hse: 'house',
 };
 
-export function nameTokens(name: string, options: { dropWords?: Iterable<string> } = {}): string[] {
-  const drop = new Set([...(options.dropWords ?? [])].map((word) => word.toLowerCase()));
-  const text = name
+function words(name: string): string[] {
+  return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/guest\s*house/g, 'guesthouse')
-    .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ');
-  const tokens = text
+    .replace(/['’`.]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
     .filter(Boolean)
-    .map((token) => SYNONYMS[token] ?? token)
-    .filter((token) => !GENERIC.has(token) && !drop.has(token));
-  return [...new Set(tokens)];
+    .map((word) => SYNONYMS[word] ?? word);
+}
+
+/** "X by Operator": the operator's name is not the hotel's. */
+function withoutOperator(tokens: string[]): string[] {
+  const by = tokens.indexOf('by');
+  return by > 0 ? tokens.slice(0, by) : tokens;
+}
+
+/**
+ * The distinctive tokens of a name. `placeWords` (the city's names) are left out too, unless the
+ * name is nothing but the place ("Kathmandu Guest House"), in which case the place is the name.
+ */
+export function nameTokens(name: string, options: { placeWords?: Iterable<string> } = {}): string[] {
+  const places = [...(options.placeWords ?? [])].flatMap(words);
+  const distinctive = withoutOperator(words(name)).filter((token) => !GENERIC.has(token));
+  const withoutPlaces = distinctive.filter((token) => !places.some((place) => tokensMatch(token, place)));
+  return [...new Set(withoutPlaces.length ? withoutPlaces : distinctive)];
 }
 
 /** Edit distance, cut off early: only "is it within `max`" matters. */
@@ -86,7 +74,7 @@ function withinEdits(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
-/** Tokens match when equal, or long enough that one typo is a typo (Annapurna / Anapurna). */
+/** Tokens match when equal, or long enough that one edit is a spelling (Shanker / Shankar, Pokhara / Pokhra). */
 function tokensMatch(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 5 && b.length >= 5) return withinEdits(a, b, 1);
@@ -94,10 +82,10 @@ function tokensMatch(a: string, b: string): boolean {
 }
 
 /**
- * Similarity of two token sets in [0, 1]: matched tokens over the tokens of the shorter name (so
- * "Dwarika's" against "Dwarika's Hotel Kathmandu" after generic and city words are dropped is 1),
- * damped when the names differ much in length. Names run together or split apart
- * ("Shangrila" / "Shangri-La") are compared on their joined letters as well.
+ * Similarity of two token sets in [0, 1]: matched tokens over the tokens of the shorter name (a
+ * name with a word more, "Kasara Jungle Resort", still scores high), damped by how much the lengths
+ * differ. Names run together or split apart ("Tigertops" / "Tiger Tops", "Buddhamaya" / "Buddha
+ * Maya") compare equal on their joined letters.
  */
 export function nameSimilarity(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
@@ -115,7 +103,5 @@ export function nameSimilarity(a: string[], b: string[]): number {
   }
   const shorter = Math.min(a.length, b.length);
   const longer = Math.max(a.length, b.length);
-  const overlap = matched / shorter;
-  const lengthPenalty = shorter / longer;
-  return Math.max(joinedNearly, overlap * (0.75 + 0.25 * lengthPenalty));
+  return Math.max(joinedNearly, (matched / shorter) * (0.75 + 0.25 * (shorter / longer)));
 }

@@ -172,9 +172,19 @@ export interface Airport {
 export interface City {
   code: string;
   name: string;
+  /** Other names the place goes by in addresses and hotel names (Bharatpur is Chitwan to travellers). */
+  otherNames: string[];
   country: string;
   airports: string[];
 }
+
+const OTHER_CITY_NAMES: Record<string, string[]> = {
+  KTM: ['Kathmandu Valley'],
+  PKR: ['Lakeside'],
+  BHR: ['Chitwan', 'Sauraha'],
+  BWA: ['Siddharthanagar', 'Lumbini'],
+  LUA: ['Khumbu'],
+};
 
 export const AIRPORTS: ReadonlyMap<string, Airport> = new Map(
   AIRPORT_ROWS.trim()
@@ -191,6 +201,7 @@ export const CITIES: ReadonlyMap<string, City> = (() => {
     const city = cities.get(airport.cityCode) ?? {
       code: airport.cityCode,
       name: airport.cityName,
+      otherNames: OTHER_CITY_NAMES[airport.cityCode] ?? [],
       country: airport.country,
       airports: [],
     };
