@@ -2,6 +2,7 @@ import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
 import type { Product } from '../products/common.ts';
 import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
 import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip/safetrip-simulator.ts';
+import { createSkywaysSimulator, SKYWAYS_CREDENTIALS } from './skyways/skyways-simulator.ts';
 import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink/staylink-simulator.ts';
 
 export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
@@ -22,6 +23,7 @@ export interface SimulatedSupplier {
 
 export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
   // Each supplier's simulator registers itself here.
+  { supplierId: 'skyways', port: 4101, products: ['air'], credentials: SKYWAYS_CREDENTIALS, create: () => createSkywaysSimulator() },
   { supplierId: 'safetrip', port: 4105, products: ['insurance'], credentials: SAFETRIP_CREDENTIALS, create: createSafetripSimulator },
   { supplierId: 'staylink', port: 4103, products: ['hotel'], credentials: STAYLINK_CREDENTIALS, create: () => createStaylinkSimulator() },
 ];

@@ -2,12 +2,13 @@ import type { AirSupplierAdapter } from '../products/air.ts';
 import type { HotelSupplierAdapter } from '../products/hotel.ts';
 import type { InsuranceSupplierAdapter } from '../products/insurance.ts';
 import { safetripAdapter } from './safetrip/safetrip-adapter.ts';
+import { skywaysAdapter } from './skyways/skyways-adapter.ts';
 import { staylinkAdapter } from './staylink/staylink-adapter.ts';
 
 /**
  * Every supplier adapter, by product. Adding a supplier means writing its adapter and adding one
  * line here; nothing else changes.
  */
-export const AIR_ADAPTERS: Record<string, AirSupplierAdapter> = {};
+export const AIR_ADAPTERS: Record<string, AirSupplierAdapter> = { skyways: skywaysAdapter };
 export const HOTEL_ADAPTERS: Record<string, HotelSupplierAdapter> = { staylink: staylinkAdapter };
 export const INSURANCE_ADAPTERS: Record<string, InsuranceSupplierAdapter> = { safetrip: safetripAdapter };

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { SupplierError } from '../../errors.ts';
+import { cabinClassSchema, type AirOffer } from '../../products/air.ts';
+import { SKYWAYS } from './ota-status.ts';
+
+/**
+ * What skyways needs to price or book an offer again (it keeps no state between calls): the
+ * flights of each slice with their booking class, the cabin and the selling currency.
+ */
+const segmentRefSchema = z.object({
+  carrier: z.string().min(1),
+  flightNumber: z.string().min(1),
+  origin: z.string().min(1),
+  destination: z.string().min(1),
+  departingAt: z.string().min(1),
+  arrivingAt: z.string().min(1),
+  bookingClass: z.string().min(1),
+});
+export type SegmentRef = z.infer<typeof segmentRefSchema>;
+
+const offerRefSchema = z.object({
+  v: z.literal(1),
+  slices: z.array(z.array(segmentRefSchema).min(1)).min(1),
+  cabinClass: cabinClassSchema,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type OfferRef = z.infer<typeof offerRefSchema>;
+
+export function encodeOfferRef(ref: Omit<OfferRef, 'v'>): string {
+  return JSON.stringify({ v: 1, ...ref });
+}
+
+export function decodeOfferRef(offer: Pick<AirOffer, 'supplierOfferRef'>, operation: string): OfferRef {
+  let json: unknown;
+  try {
+    json = JSON.parse(offer.supplierOfferRef);
+  } catch {
+    json = undefined;
+  }
+  const parsed = offerRefSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${SKYWAYS} ${operation}: the offer was not made by skyways' adapter`, {
+      supplierId: SKYWAYS,
+      operation,
+      retryable: false,
+    });
+  }
+  return parsed.data;
+}
