@@ -1,6 +1,8 @@
 import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
 import type { Product } from '../products/common.ts';
 import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
+import { createRoomrackSimulator, ROOMRACK_CREDENTIALS } from './roomrack/roomrack-simulator.ts';
+import { createHimalayanGdsSimulator, HIMALAYAN_GDS_CREDENTIALS } from './himalayan-gds/himalayan-gds-simulator.ts';
 import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip/safetrip-simulator.ts';
 import { createSkywaysSimulator, SKYWAYS_CREDENTIALS } from './skyways/skyways-simulator.ts';
 import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink/staylink-simulator.ts';
@@ -23,9 +25,11 @@ export interface SimulatedSupplier {
 
 export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
   // Each supplier's simulator registers itself here.
+  { supplierId: 'himalayan-gds', port: 4102, products: ['air'], credentials: HIMALAYAN_GDS_CREDENTIALS, create: createHimalayanGdsSimulator },
   { supplierId: 'skyways', port: 4101, products: ['air'], credentials: SKYWAYS_CREDENTIALS, create: () => createSkywaysSimulator() },
   { supplierId: 'safetrip', port: 4105, products: ['insurance'], credentials: SAFETRIP_CREDENTIALS, create: createSafetripSimulator },
   { supplierId: 'staylink', port: 4103, products: ['hotel'], credentials: STAYLINK_CREDENTIALS, create: () => createStaylinkSimulator() },
+  { supplierId: 'roomrack', port: 4104, products: ['hotel'], credentials: ROOMRACK_CREDENTIALS, create: () => createRoomrackSimulator() },
 ];
 
 export interface RunningSimulators {

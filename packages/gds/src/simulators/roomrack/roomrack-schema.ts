@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * roomrack's contract: its WSDL, whose embedded XML Schema defines every message in both
+ * directions. Tests validate messages against that schema with xmllint, as for OpenTravel.
+ */
+export const ROOMRACK_WSDL = readFileSync(new URL('./roomrack.wsdl', import.meta.url), 'utf8');
+
+function schemaDocument(): string {
+  const schema = /<xsd:schema[\s\S]*<\/xsd:schema>/.exec(ROOMRACK_WSDL)?.[0];
+  if (!schema) throw new Error('roomrack.wsdl has no schema');
+  // The xsd prefix is declared on the WSDL's root; the schema on its own needs it too.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${schema.replace('<xsd:schema ', '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" ')}`;
+}
+
+/** xmllint's complaints about one roomrack message (the element inside the SOAP body); [] = valid. */
+export async function validateRoomrackMessage(xml: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'himal-roomrack-'));
+  const schemaFile = join(dir, 'roomrack.xsd');
+  const messageFile = join(dir, 'message.xml');
+  writeFileSync(schemaFile, schemaDocument());
+  writeFileSync(messageFile, xml);
+  try {
+    await promisify(execFile)('xmllint', ['--noout', '--nonet', '--schema', schemaFile, messageFile]);
+    return [];
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
+    return stderr.split('\n').filter((line) => line.trim() && !line.endsWith('validates') && !line.includes('fails to validate'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

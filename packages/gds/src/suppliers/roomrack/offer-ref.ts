@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { SupplierError } from '../../errors.ts';
+import { ROOMRACK } from './roomrack-outcome.ts';
+
+/**
+ * roomrack addresses a rate by its own rateKey, which also fixes the price it was quoted at; the
+ * rest is kept for reading logs. Opaque to everyone but this adapter.
+ */
+export const roomrackOfferRefSchema = z.object({
+  rateKey: z.string().min(1).max(4096),
+  propertyCode: z.string().min(1),
+  roomCode: z.string().min(1),
+  ratePlan: z.string().min(1),
+});
+export type RoomrackOfferRef = z.infer<typeof roomrackOfferRefSchema>;
+
+export function encodeOfferRef(ref: RoomrackOfferRef): string {
+  return JSON.stringify(ref);
+}
+
+export function decodeOfferRef(text: string, operation: string): RoomrackOfferRef {
+  try {
+    return roomrackOfferRefSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${ROOMRACK} ${operation}: not a roomrack offer`, {
+      supplierId: ROOMRACK,
+      operation,
+      retryable: false,
+      cause: error,
+    });
+  }
+}
