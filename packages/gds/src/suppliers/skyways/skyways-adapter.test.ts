@@ -209,6 +209,12 @@ describe('skyways adapter', () => {
     expect([lost.code, lost.supplierCode]).toEqual(['INVENTORY_EXHAUSTED', '322']);
   });
 
+  it('asks in US dollars for currencies skyways does not sell, leaving conversion to the platform', async () => {
+    const { offers } = await skyways.search(connection, oneWay({ currency: 'EUR' }));
+    expect(offers.length).toBeGreaterThan(0);
+    expect(new Set(offers.map((o) => o.total.currency))).toEqual(new Set(['USD']));
+  });
+
   it('answers no availability with no offers and the supplier’s notice', async () => {
     const result = await skyways.search(
       connection,

@@ -10,6 +10,9 @@ import { decodeOfferRef } from './offer-ref.ts';
 import { SKYWAYS, badResponse } from './ota-status.ts';
 import { callSkyways } from './skyways-call.ts';
 
+/** Skyways sells in these currencies only (its contract); other searches are asked in US dollars and converted by the platform. */
+const SELLING_CURRENCIES = new Set(['NPR', 'USD', 'INR']);
+
 function partyOf(passengers: Array<{ type: string }>): string {
   return passengers
     .map((p) => p.type)
@@ -28,7 +31,7 @@ export const skywaysAdapter: AirSupplierAdapter = {
   product: 'air',
 
   async search(connection, request, context) {
-    const currency = request.currency ?? 'USD';
+    const currency = request.currency && SELLING_CURRENCIES.has(request.currency) ? request.currency : 'USD';
     return callSkyways({
       connection,
       context,
