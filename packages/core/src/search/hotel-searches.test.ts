@@ -56,6 +56,18 @@ describe('hotel searches', () => {
     }
   });
 
+  it('put the same hotel from several suppliers together, a per-night price without taxes made a stay total with them', async () => {
+    const search = await createHotelSearch(tenant, request);
+    const suppliers = [...running.simulators.keys()];
+    if (suppliers.length > 1) expect(search.offers.some((offer) => offer.sources.length > 1)).toBe(true);
+    for (const offer of search.offers) {
+      const { price, nights } = offer.hotel;
+      if (price.basis === 'per_night' && !price.taxesIncluded) {
+        expect(offer.supplierTotal.amountMinor).toBe((price.amount.amountMinor + price.taxes!.amountMinor) * nights);
+      }
+    }
+  });
+
   it('list by star rating, best first, cheapest first among equals', async () => {
     const search = await createHotelSearch(tenant, request);
     const page = await listOffers(tenant, { offerRequestId: search.id, product: 'hotel', sort: '-star_rating', limit: 200 });
