@@ -201,6 +201,12 @@ describe('skyways simulator', () => {
     expect(wrong.status).toBe(500);
     expect(wrong.fault?.faultCode).toBe('wsse:FailedAuthentication');
     expect((await ota('AirLowFareSearch', request, '')).fault?.faultCode).toBe('wsse:InvalidSecurity');
+    const unsafe = await fetch(sim.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', soapaction: '"http://skyways.example/ota/AirLowFareSearch"' },
+      body: soapEnvelope(request).replace('?>', '?><!DOCTYPE x [<!ENTITY e "e">]>'),
+    });
+    expect(parseSoapEnvelope(await unsafe.text()).fault?.faultCode).toBe('soap:Client');
     const header = usernameTokenHeader(SKYWAYS_CREDENTIALS.username, SKYWAYS_CREDENTIALS.password);
     expect((await ota('AirLowFareSearch', request, header)).fault).toBeUndefined();
     expect((await ota('AirLowFareSearch', request, header)).fault?.faultCode).toBe('wsse:FailedAuthentication');

@@ -64,7 +64,12 @@ export function createSkywaysSimulator(options: SkywaysSimulatorOptions = {}): S
   async function serve(name: string, req: IncomingMessage, simulator: SimulatorContext): Promise<{ _xml: string }> {
     const operation = OPERATIONS[name]!;
     const xml = requestXml(req);
-    const envelope = (parseXml(xml, { arrays: REQUEST_ARRAYS }).Envelope ?? {}) as XmlNode;
+    let envelope: XmlNode;
+    try {
+      envelope = (parseXml(xml, { arrays: REQUEST_ARRAYS }).Envelope ?? {}) as XmlNode;
+    } catch (error) {
+      throw soapFault('soap:Client', `the request is not XML skyways accepts: ${(error as Error).message}`);
+    }
     const denied = security.check(envelope.Header as XmlNode | undefined);
     if (denied) throw denied;
 
