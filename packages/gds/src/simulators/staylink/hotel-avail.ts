@@ -295,9 +295,3 @@ export const PARTIAL_AVAILABILITY: OtaIssue = {
   shortText: 'Partial availability',
   text: 'Some properties did not answer in time; their rooms are not in this response',
 };
-
-export const ADVISORY: OtaIssue = {
-  type: EWT.advisory,
-  shortText: 'Advisory',
-  text: 'Please review this reservation with the property',
-};

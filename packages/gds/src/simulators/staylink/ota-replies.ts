@@ -8,14 +8,7 @@ export const OTA_NS = 'http://www.opentravel.org/OTA/2003/05';
 export const OTA_VERSION = '6.000';
 
 /** OpenTravel Error Warning Type (EWT) codes staylink uses. */
-export const EWT = {
-  unknown: '1',
-  bizRule: '3',
-  authentication: '4',
-  requiredFieldMissing: '10',
-  advisory: '11',
-  processingException: '12',
-} as const;
+export const EWT = { bizRule: '3', requiredFieldMissing: '10', advisory: '11', processingException: '12' } as const;
 
 /** OpenTravel Error (ERR) codes staylink uses. */
 export const ERR = {

@@ -8,10 +8,10 @@ import { ReservationLedger } from '../hotel-world/reservation-ledger.ts';
 import { DRIFT_PERIOD_MS } from '../hotel-world/room-rates.ts';
 import { RoomAllotment } from '../hotel-world/room-allotment.ts';
 import { toNepalIso } from '../hotel-world/stay-dates.ts';
-import { ADVISORY, AVAIL_REQUEST_ARRAYS, PARTIAL_AVAILABILITY, answerHotelAvail } from './hotel-avail.ts';
+import { AVAIL_REQUEST_ARRAYS, PARTIAL_AVAILABILITY, answerHotelAvail } from './hotel-avail.ts';
 import { answerCancel, CANCEL_REQUEST_ARRAYS } from './cancel.ts';
 import { answerHotelRes, answerRead, RES_REQUEST_ARRAYS } from './hotel-res.ts';
-import { ERR, EWT, OtaRequestError, otaErrors } from './ota-replies.ts';
+import { ERR, EWT, OtaRequestError, otaErrors, type OtaIssue } from './ota-replies.ts';
 import { staylinkAllotment } from './staylink-catalog.ts';
 import { UsernameTokenGate } from './staylink-security.ts';
 import type { OtaRequest, StaylinkBookingDetails, StaylinkState } from './staylink-state.ts';
@@ -50,6 +50,13 @@ const OPERATIONS: Record<string, Operation> = {
     handle: answerCancel,
   },
   Read: { rq: 'OTA_ReadRQ', rs: 'OTA_HotelResRS', arrays: ['UniqueID', 'ReadRequest'], handle: answerRead },
+};
+
+/** The Warning an injected 'warning' fault adds outside availability. */
+const ADVISORY: OtaIssue = {
+  type: EWT.advisory,
+  shortText: 'Advisory',
+  text: 'Please review this reservation with the property',
 };
 
 function soapFault(
