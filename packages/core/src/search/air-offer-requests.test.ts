@@ -1,0 +1,89 @@
+import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
+import type { CreatedTenant } from '@himal/db';
+import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type AirSearchRequest } from '@himal/gds';
+import { seedSimulatorAccounts, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAirOfferRequest } from './create-air-offer-request.ts';
+import { getOffer } from './get-offer.ts';
+import { listOffers } from './list-offers.ts';
+
+/** Flight searches through the real air simulators over HTTP, with the platform's accounts and FX table. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const domestic: AirSearchRequest = {
+  slices: [{ origin: 'KTM', destination: 'PKR', departureDate: day(40) }],
+  passengers: [{ type: 'adult' }, { type: 'child', age: 8 }],
+  cabinClass: 'economy',
+  currency: 'NPR',
+};
+
+let running: RunningSimulators;
+const tenants: CreatedTenant[] = [];
+let tenant: CreatedTenant['tenant'];
+const url = (supplierId: string) => running.simulators.get(supplierId)!.url;
+const AIR_SUPPLIERS = ['skyways', 'himalayan-gds'];
+
+beforeAll(async () => {
+  running = await startSimulators({ ports: 'random', only: AIR_SUPPLIERS });
+  await seedSimulatorAccounts(running);
+  await seedFxRates();
+  tenants.push(await createTestTenant());
+  tenant = tenants[0]!.tenant;
+});
+afterEach(async () => {
+  resetCircuitBreakers();
+  for (const simulator of running.simulators.values()) await simulatorControl.reset(simulator.url);
+});
+afterAll(async () => {
+  await running.stop();
+  await deleteTestTenants(tenants);
+  await flushSupplierCalls();
+});
+
+describe('air offer requests', () => {
+  it('ask every air supplier and keep their offers together, cheapest first, in the asked currency', async () => {
+    const result = await createAirOfferRequest(tenant, domestic);
+    expect(result.warnings).toEqual([]);
+    expect(new Set(result.offers.map((offer) => offer.supplierId))).toEqual(new Set(AIR_SUPPLIERS));
+    const totals = result.offers.map((offer) => offer.total.amountMinor);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    for (const offer of result.offers) {
+      expect(offer.total.currency).toBe('NPR');
+      expect(offer.air.slices[0]).toMatchObject({ origin: 'KTM', destination: 'PKR' });
+    }
+  });
+
+  it('answer with the other supplier and a warning when one is down', async () => {
+    await simulatorControl.addFault(url('himalayan-gds'), { operation: '*', kind: 'http-status', status: 503 });
+    const result = await createAirOfferRequest(tenant, domestic);
+    expect(result.offers.length).toBeGreaterThan(0);
+    expect(new Set(result.offers.map((offer) => offer.supplierId))).toEqual(new Set(['skyways']));
+    expect(result.warnings).toEqual([expect.objectContaining({ supplierId: 'himalayan-gds', code: 'SUPPLIER_UNAVAILABLE' })]);
+  });
+
+  it('list by departure and by duration', async () => {
+    const result = await createAirOfferRequest(tenant, domestic);
+    const byDeparture = await listOffers(tenant, { offerRequestId: result.id, product: 'air', sort: 'departing_at', limit: 200 });
+    const departures = byDeparture.offers.map((offer) =>
+      offer.product === 'air' ? offer.air.slices[0]!.segments[0]!.departingAt.slice(0, 16) : '',
+    );
+    expect(departures).toEqual([...departures].sort());
+    expect(byDeparture.offers).toHaveLength(result.offers.length);
+    const byDuration = await listOffers(tenant, {
+      offerRequestId: result.id,
+      product: 'air',
+      sort: 'total_duration',
+      limit: 200,
+    });
+    expect(byDuration.offers).toHaveLength(result.offers.length);
+  });
+
+  for (const supplierId of AIR_SUPPLIERS) {
+    it(`reprice a stale ${supplierId} offer with ${supplierId}`, async () => {
+      const result = await createAirOfferRequest(tenant, domestic);
+      const offer = result.offers.find((candidate) => candidate.supplierId === supplierId)!;
+      const lookup = await getOffer(tenant, offer.id, { now: () => new Date(Date.now() + 6 * 60_000) });
+      expect(lookup).toMatchObject({ repriced: true, warnings: [] });
+      expect(lookup.offer.supplierId).toBe(supplierId);
+    });
+  }
+});
