@@ -19,7 +19,7 @@ import { SeatInventory } from './seat-inventory.ts';
 import { SessionDesk, type SessionResult, type SimulatorAccount } from './session-desk.ts';
 import { HIMALAYAN_GDS_WSDL } from './wsdl.ts';
 
-export const HIMALAYAN_GDS_ID = 'himalayan-gds';
+const HIMALAYAN_GDS_ID = 'himalayan-gds';
 
 /** Agency offices with access: the platform's, and a second agency's (records are per office). */
 export const HIMALAYAN_GDS_ACCOUNTS: readonly SimulatorAccount[] = [

@@ -9,7 +9,7 @@ export function localToEpochMs(date: string, minutes: number, offsetMinutes: num
   return Date.parse(`${date}T00:00:00Z`) + (minutes - offsetMinutes) * 60_000;
 }
 
-export function epochMsToLocal(epochMs: number, offsetMinutes: number): { date: string; minutes: number } {
+function epochMsToLocal(epochMs: number, offsetMinutes: number): { date: string; minutes: number } {
   const local = epochMs + offsetMinutes * 60_000;
   const date = new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   return { date, minutes: Math.floor((local % DAY_MS) / 60_000) };
@@ -59,7 +59,7 @@ export function toEdifactTime(minutes: number): string {
 }
 
 /** 345 -> +0545 */
-export function toUtcOffset(offsetMinutes: number): string {
+function toUtcOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   return `${sign}${toEdifactTime(Math.abs(offsetMinutes))}`;
 }

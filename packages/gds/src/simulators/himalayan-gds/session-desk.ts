@@ -22,7 +22,7 @@ export interface GdsSession {
 export type SessionResult = { ok: true; session: GdsSession } | { ok: false; error: GdsError };
 
 /** A session unused this long (simulator time) is gone, as on the real system. */
-export const SESSION_IDLE_MS = 15 * 60_000;
+const SESSION_IDLE_MS = 15 * 60_000;
 /** WS-Security freshness window, judged on wall-clock time: the client cannot know the simulator's clock. */
 const TOKEN_WINDOW_MS = 5 * 60_000;
 

@@ -8,7 +8,7 @@ import { encodeOfferRef, type OfferRefSegment } from './offer-ref.ts';
 import { cabinClassOf, cabinCode, PTCS, ptcCounts, seatCount, travellerRefs } from './passenger-types.ts';
 
 /** How many recommendations to ask for: the GDS groups itineraries of equal price into one. */
-export const MAX_RECOMMENDATIONS = 250;
+const MAX_RECOMMENDATIONS = 250;
 
 export function masterPricerRequest(request: AirSearchRequest): string {
   const counts = ptcCounts(request.passengers);

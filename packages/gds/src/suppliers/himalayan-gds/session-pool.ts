@@ -7,6 +7,11 @@ export interface SessionPoolOptions {
   idleLimitMs: number;
 }
 
+/**
+ * Deep enough for a burst of concurrent searches toward one office to find warm sessions next
+ * time (an aggregated search fans out up to a few hundred at once); quiet periods shrink it, as
+ * sessions idle past the limit are dropped.
+ */
 export const DEFAULT_SESSION_POOL: SessionPoolOptions = { maxIdlePerConnection: 200, idleLimitMs: 10 * 60_000 };
 
 interface IdleSession {

@@ -8,7 +8,7 @@ export const SALES_CLOSE_MS = 2 * 3_600_000;
 
 const CABIN_OF_CLASS: Record<string, Cabin> = { Q: 'Y', L: 'Y', M: 'Y', Y: 'Y', D: 'C', C: 'C' };
 
-export interface FlightIdentity {
+interface FlightIdentity {
   carrier: string;
   number: string;
   origin: string;
@@ -29,7 +29,7 @@ export function saleableFlight(identity: FlightIdentity, now: number): Scheduled
 }
 
 /** The cabin a booking class belongs to (economy when no class is given). */
-export function cabinOfClass(bookingClass: string | undefined): Cabin {
+function cabinOfClass(bookingClass: string | undefined): Cabin {
   const cabin = CABIN_OF_CLASS[bookingClass ?? 'Y'];
   if (!cabin) throw new GdsErrorReply(withDetail(GDS_ERRORS.formatError, `UNKNOWN CLASS ${bookingClass}`));
   return cabin;

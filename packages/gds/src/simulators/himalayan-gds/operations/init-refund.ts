@@ -26,7 +26,7 @@ function penaltyPercent(pnr: Pnr, now: number): number {
   return hoursLeft >= 72 ? 15 : hoursLeft >= 24 ? 30 : 50;
 }
 
-export function refundAmounts(pnr: Pnr, now: number): { penalty: Money; refund: Money } {
+function refundAmounts(pnr: Pnr, now: number): { penalty: Money; refund: Money } {
   const currency = pnr.price.total.currency;
   if (pnr.status !== 'ticketed') return { penalty: { amountMinor: 0, currency }, refund: { amountMinor: 0, currency } };
   const penalty = Math.floor((pnr.price.base.amountMinor * penaltyPercent(pnr, now)) / 100);

@@ -49,10 +49,6 @@ export const AIRPORTS: ReadonlyMap<string, Airport> = new Map(
 /** The hub every connection goes through: Nepal's domestic network is a star around Kathmandu. */
 export const HUB = 'KTM';
 
-export function airportOf(code: string): Airport | undefined {
-  return AIRPORTS.get(code);
-}
-
 export function isDomestic(origin: Airport, destination: Airport): boolean {
   return origin.country === 'NP' && destination.country === 'NP';
 }

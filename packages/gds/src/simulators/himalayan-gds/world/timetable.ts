@@ -374,8 +374,3 @@ export function findFlight(
 ): ScheduledFlight | undefined {
   return flightsBetween(origin, destination, date).find((flight) => flight.carrier === carrier && flight.number === number);
 }
-
-/** Airports with a scheduled service from `origin`. */
-export function destinationsFrom(origin: string): string[] {
-  return [...new Set(LEGS.filter((leg) => leg.from.code === origin).map((leg) => leg.to.code))];
-}
