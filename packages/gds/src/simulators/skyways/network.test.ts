@@ -54,4 +54,20 @@ describe('skyways seeded world', () => {
     expect(adult!.base % 100).toBe(0);
     expect(quoteFare([leg], FARE_BRANDS[1]!, { ADT: 2, CHD: 1, INF: 1 }, 'NPR', context)).toEqual(quote);
   });
+
+  it('moves fares as seats sell out and departure nears, the same way every time', () => {
+    const leg = datedFlight(
+      SCHEDULE.find((f) => f.carrier === 'QR' && f.flightNumber === '647')!,
+      '2027-03-10',
+    );
+    const adult = { ADT: 1, CHD: 0, INF: 0 };
+    const fare = (seats: number, now: string, adjustmentPercent = 0) =>
+      quoteFare([leg], FARE_BRANDS[1]!, adult, 'USD', { now: new Date(now), adjustmentPercent, seatsLeft: () => seats }).base;
+    const early = '2027-01-01T00:00:00Z';
+    expect(fare(3, early)).toBeGreaterThan(fare(8, early));
+    expect(fare(8, early)).toBeGreaterThan(fare(30, early));
+    expect(fare(30, '2027-03-08T00:00:00Z')).toBeGreaterThan(fare(30, early));
+    expect(fare(30, early, 10)).toBeGreaterThan(fare(30, early));
+    expect(fare(30, early)).toBe(fare(30, early));
+  });
 });
