@@ -1,8 +1,59 @@
 import { expect, test } from '@playwright/test';
-import { callApi, hotelSearch, insuranceQuote } from './search-api-client.ts';
+import { callApi, flightSearch, hotelSearch, inDays, insuranceQuote } from './search-api-client.ts';
 
 /** The search API's happy paths for each product, against the simulators global setup started. */
 test.describe('searching through the API', () => {
+  test('a flight search gives the offers of every air supplier, cheapest first, in the asked currency', async () => {
+    const answer = await callApi('everest', 'POST', '/api/v1/air/offer-requests', flightSearch());
+    expect(answer.status, answer.text).toBe(201);
+    const { data } = answer.body;
+    expect(data.id).toMatch(/^orq_[0-9a-z]{26}$/);
+    expect(data.warnings).toEqual([]);
+    expect(new Set(data.offers.map((offer: { supplier: string }) => offer.supplier))).toEqual(
+      new Set(['skyways', 'himalayan-gds']),
+    );
+    const totals = data.offers.map((offer: { total_amount: string }) => Number(offer.total_amount));
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    for (const offer of data.offers) {
+      expect(offer).toMatchObject({
+        total_currency: 'NPR',
+        offer_request_id: data.id,
+        slices: [{ origin: 'KTM', destination: 'PKR' }],
+      });
+      expect(offer.slices[0].segments[0]).toMatchObject({ origin: 'KTM', destination: 'PKR', flight_number: expect.any(String) });
+      expect(offer.passengers).toEqual([
+        { type: 'adult', age: null },
+        { type: 'child', age: 8 },
+      ]);
+    }
+
+    const page = await callApi('everest', 'GET', `/api/v1/air/offer-requests/${data.id}/offers?sort=departing_at&limit=3`);
+    expect(page.status, page.text).toBe(200);
+    expect(page.body.data).toHaveLength(3);
+    expect(page.body.meta.after).toEqual(expect.any(String));
+  });
+
+  test('a return trip has a slice each way', async () => {
+    const answer = await callApi(
+      'everest',
+      'POST',
+      '/api/v1/air/offer-requests',
+      flightSearch({
+        slices: [
+          { origin: 'KTM', destination: 'DEL', departure_date: inDays(40) },
+          { origin: 'DEL', destination: 'KTM', departure_date: inDays(44) },
+        ],
+      }),
+    );
+    expect(answer.status, answer.text).toBe(201);
+    expect(answer.body.data.offers.length).toBeGreaterThan(0);
+    for (const offer of answer.body.data.offers) {
+      expect(
+        offer.slices.map((slice: { origin: string; destination: string }) => `${slice.origin}-${slice.destination}`),
+      ).toEqual(['KTM-DEL', 'DEL-KTM']);
+    }
+  });
+
   test('an insurance quote gives every plan, priced in the asked currency, cheapest first', async () => {
     const answer = await callApi('everest', 'POST', '/api/v1/insurance/quotes', insuranceQuote({ currency: 'NPR' }));
     expect(answer.status, answer.text).toBe(201);
@@ -35,6 +86,7 @@ test.describe('searching through the API', () => {
     expect(data.offers.length).toBeGreaterThan(5);
     const propertyIds = data.offers.map((offer: { property: { id: string } }) => offer.property.id);
     expect(new Set(propertyIds).size).toBe(propertyIds.length);
+    expect(data.offers.some((offer: { sources: string[] }) => offer.sources.length === 2)).toBe(true);
     for (const offer of data.offers) {
       expect(offer).toMatchObject({ total_currency: 'USD', nights: 3, property: { city: 'KTM' } });
       expect(offer.sources).toContain(offer.supplier);

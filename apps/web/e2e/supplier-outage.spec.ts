@@ -3,7 +3,7 @@ import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
 import { upsertSupplierAccount } from '@himal/gds';
 import { SIMULATED_SUPPLIERS, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
 import { expect, test } from '@playwright/test';
-import { callApi, insuranceQuote } from './search-api-client.ts';
+import { callApi, flightSearch, hotelSearch, insuranceQuote } from './search-api-client.ts';
 
 /**
  * A failing supplier never fails a search. Faults go to simulators of this spec's own (started here,
@@ -32,6 +32,30 @@ test.afterAll(async () => {
   await deleteTestTenants([agency]);
   await disconnectControlDb();
   await closeSharedPool();
+});
+
+test("a hotel supplier down: the other supplier's hotels, and a warning naming the one that failed", async () => {
+  const staylink = running.simulators.get('staylink')!;
+  await simulatorControl.addFault(staylink.url, { operation: '*', kind: 'http-status', status: 503 });
+  const answer = await callApi(agency.tenant.slug, 'POST', '/api/v1/hotels/searches', hotelSearch());
+  expect(answer.status, answer.text).toBe(201);
+  expect(answer.body.data.offers.length).toBeGreaterThan(0);
+  for (const offer of answer.body.data.offers) expect(offer.sources).toEqual(['roomrack']);
+  expect(answer.body.data.warnings).toEqual([
+    { supplier: 'staylink', code: 'SUPPLIER_UNAVAILABLE', message: 'staylink answered HTTP 503' },
+  ]);
+  await simulatorControl.clearFaults(staylink.url);
+});
+
+test("an air supplier sending broken XML: the other supplier's flights, and a warning", async () => {
+  const skyways = running.simulators.get('skyways')!;
+  await simulatorControl.addFault(skyways.url, { operation: '*', kind: 'malformed' });
+  const answer = await callApi(agency.tenant.slug, 'POST', '/api/v1/air/offer-requests', flightSearch());
+  expect(answer.status, answer.text).toBe(201);
+  expect(answer.body.data.offers.length).toBeGreaterThan(0);
+  for (const offer of answer.body.data.offers) expect(offer.supplier).toBe('himalayan-gds');
+  expect(answer.body.data.warnings).toEqual([expect.objectContaining({ supplier: 'skyways', code: 'SUPPLIER_BAD_RESPONSE' })]);
+  await simulatorControl.clearFaults(skyways.url);
 });
 
 test('a supplier answering 503 adds a warning naming it, and the search still answers', async () => {
