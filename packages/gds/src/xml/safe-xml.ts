@@ -39,6 +39,7 @@ export function parseXml(xml: string, options: ParseXmlOptions = {}): XmlNode {
     throw new MalformedXmlError(`malformed XML: ${validation.err.msg} (line ${validation.err.line})`);
   }
   const arrays = new Set(options.arrays ?? []);
+  const byPath = [...arrays].some((entry) => entry.includes('.'));
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -50,7 +51,12 @@ export function parseXml(xml: string, options: ParseXmlOptions = {}): XmlNode {
     htmlEntities: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    isArray: (name, jpath) => arrays.has(name) || arrays.has(String(jpath)),
+    // The element's path is built only when a dotted path is asked for (with `jPath: true` the parser
+    // would build it for every element and attribute: a fifth of the parse of a large answer).
+    // Attributes never repeat.
+    jPath: false,
+    isArray: (name, matcher, _isLeaf, isAttribute) =>
+      !isAttribute && (arrays.has(name) || (byPath && arrays.has(matcher.toString()))),
   });
   const parsed = parser.parse(xml) as XmlNode;
   return decodeBasicEntities(parsed) as XmlNode;
@@ -77,11 +83,29 @@ function decodeText(text: string): string {
   });
 }
 
+/**
+ * Decodes every string of a tree the parser has just built, in place: only strings holding an
+ * entity are replaced, so a large answer is not copied a second time.
+ */
 function decodeBasicEntities(value: unknown): unknown {
   if (typeof value === 'string') return decodeText(value);
-  if (Array.isArray(value)) return value.map(decodeBasicEntities);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'string') {
+        if (child.includes('&')) value[i] = decodeText(child);
+      } else decodeBasicEntities(child);
+    }
+    return value;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, decodeBasicEntities(child)]));
+    const node = value as XmlNode;
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (typeof child === 'string') {
+        if (child.includes('&')) node[key] = decodeText(child);
+      } else decodeBasicEntities(child);
+    }
   }
   return value;
 }
