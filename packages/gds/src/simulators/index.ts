@@ -9,6 +9,7 @@ import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink/stayli
 
 export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
+export { createSkywaysSimulator, SKYWAYS_CREDENTIALS, type SkywaysSimulatorOptions } from './skyways/skyways-simulator.ts';
 export { HOTEL_GROUND_TRUTH, groundTruthPropertyOf, type HotelGroundTruthEntry } from './hotel-world/ground-truth.ts';
 
 /**

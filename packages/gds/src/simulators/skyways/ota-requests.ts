@@ -84,7 +84,10 @@ export interface SearchQuery {
   maxResponses: number;
 }
 
-export function readLowFareSearch(message: XmlNode): SearchQuery {
+/** The most itineraries a search answers, whatever MaxResponses asks (a simulator option may raise it). */
+export const MAX_RESPONSES_CEILING = 200;
+
+export function readLowFareSearch(message: XmlNode, ceiling = MAX_RESPONSES_CEILING): SearchQuery {
   const slices = childrenOf(message, 'OriginDestinationInformation').map((odi) => {
     const departure = childText(odi, 'DepartureDateTime');
     return {
@@ -103,7 +106,7 @@ export function readLowFareSearch(message: XmlNode): SearchQuery {
     slices,
     cabin,
     maxConnections: directOnly ? 0 : Number(maxConnections ?? '1'),
-    maxResponses: Math.min(Number(attr(message, 'MaxResponses') ?? '50'), 200),
+    maxResponses: Math.min(Number(attr(message, 'MaxResponses') ?? '50'), ceiling),
   };
 }
 

@@ -29,6 +29,8 @@ export interface OperationContext {
   warnings: OtaNotice[];
   /** Set when a 'warning' fault asks for partial results. */
   partial: boolean;
+  /** The most itineraries a search answers (MAX_RESPONSES_CEILING unless the simulator was started with more). */
+  maxResponsesCeiling?: number;
 }
 
 export interface OperationAnswer {
@@ -59,7 +61,7 @@ function seatsFor(mix: PassengerMix): number {
 
 export function lowFareSearch(message: XmlNode, context: OperationContext): OperationAnswer {
   const currency = sellingCurrency(message);
-  const query = readLowFareSearch(message);
+  const query = readLowFareSearch(message, context.maxResponsesCeiling);
   const mix = readPassengerMix(message);
   for (const slice of query.slices) checkTravelDate(slice.date, context.pricing.now);
   if (query.cabin === 'unsold') refuse(SKYWAYS_ERRORS.noAvailability, 'skyways sells economy and business cabins only');

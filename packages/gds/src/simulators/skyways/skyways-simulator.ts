@@ -30,6 +30,11 @@ export interface SkywaysSimulatorOptions {
    * answered with a SOAP Client fault.
    */
   validateRequest?: (otaXml: string) => Promise<string[]>;
+  /**
+   * The most itineraries one search answers, whatever MaxResponses asks (default 200, skyways'
+   * contract). The gds benchmark raises it to measure the adapter on a 1,000-itinerary answer.
+   */
+  maxResponsesCeiling?: number;
 }
 
 type Operation = (message: XmlNode, context: OperationContext) => OperationAnswer;
@@ -122,7 +127,13 @@ export function createSkywaysSimulator(options: SkywaysSimulatorOptions = {}): S
       seatsLeft: (bucket) => inventory.seatsLeft(bucket),
     };
     try {
-      const answer = operation.run(message, { pricing, reservations, warnings, partial: Boolean(warning) });
+      const answer = operation.run(message, {
+        pricing,
+        reservations,
+        warnings,
+        partial: Boolean(warning),
+        maxResponsesCeiling: options.maxResponsesCeiling,
+      });
       return { _xml: successMessage(operation.response, { ...root, attributes: answer.attributes }, answer.content, warnings) };
     } catch (error) {
       if (!(error instanceof OtaRequestError)) throw error;

@@ -17,7 +17,7 @@ export const OTA_CABIN: Record<CabinClass, string> = {
 /** Skyways answers at most this many itineraries; the cheapest come first. */
 const MAX_RESPONSES = 50;
 
-export function lowFareSearchRequest(request: AirSearchRequest, identity: RequestIdentity): string {
+export function lowFareSearchRequest(request: AirSearchRequest, identity: RequestIdentity, maxResponses = MAX_RESPONSES): string {
   return otaRequest(
     'OTA_AirLowFareSearchRQ',
     identity,
@@ -36,7 +36,7 @@ export function lowFareSearchRequest(request: AirSearchRequest, identity: Reques
       },
       TravelerInfoSummary: travelerInfoSummaryXml(request.passengers, identity.currency ?? 'USD'),
     },
-    { MaxResponses: String(MAX_RESPONSES) },
+    { MaxResponses: String(maxResponses) },
   );
 }
 
