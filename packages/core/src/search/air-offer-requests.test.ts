@@ -1,8 +1,9 @@
 import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
 import type { CreatedTenant } from '@himal/db';
 import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type AirSearchRequest } from '@himal/gds';
-import { seedSimulatorAccounts, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectTenantToSimulators } from '../testing/connect-tenant-to-simulators.ts';
 import { createAirOfferRequest } from './create-air-offer-request.ts';
 import { getOffer } from './get-offer.ts';
 import { listOffers } from './list-offers.ts';
@@ -24,10 +25,10 @@ const AIR_SUPPLIERS = ['skyways', 'himalayan-gds'];
 
 beforeAll(async () => {
   running = await startSimulators({ ports: 'random', only: AIR_SUPPLIERS });
-  await seedSimulatorAccounts(running);
   await seedFxRates();
   tenants.push(await createTestTenant());
   tenant = tenants[0]!.tenant;
+  await connectTenantToSimulators(tenant.id, running);
 });
 afterEach(async () => {
   resetCircuitBreakers();

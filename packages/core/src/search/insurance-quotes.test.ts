@@ -1,8 +1,9 @@
 import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
 import type { CreatedTenant } from '@himal/db';
 import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type InsuranceQuoteRequest } from '@himal/gds';
-import { seedSimulatorAccounts, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectTenantToSimulators } from '../testing/connect-tenant-to-simulators.ts';
 import { createInsuranceQuote } from './create-insurance-quote.ts';
 import { getOffer } from './get-offer.ts';
 
@@ -26,10 +27,10 @@ let tenant: CreatedTenant['tenant'];
 beforeAll(async () => {
   running = await startSimulators({ ports: 'random', only: ['safetrip'] });
   safetripUrl = running.simulators.get('safetrip')!.url;
-  await seedSimulatorAccounts(running);
   await seedFxRates();
   tenants.push(await createTestTenant());
   tenant = tenants[0]!.tenant;
+  await connectTenantToSimulators(tenant.id, running);
 });
 afterEach(async () => {
   resetCircuitBreakers();
