@@ -126,6 +126,19 @@ test.describe('searching through the API', () => {
     expect(badCursor.body.error.code).toBe('INVALID_CURSOR');
   });
 
+  test('flight and hotel offers read back by id as they were listed', async () => {
+    const flights = await callApi('everest', 'POST', '/api/v1/air/offer-requests', flightSearch());
+    const hotels = await callApi('everest', 'POST', '/api/v1/hotels/searches', hotelSearch());
+    for (const [type, offer] of [
+      ['air', flights.body.data.offers[0]],
+      ['hotel', hotels.body.data.offers[0]],
+    ]) {
+      const read = await callApi('everest', 'GET', `/api/v1/offers/${offer.id}`);
+      expect(read.status, read.text).toBe(200);
+      expect(read.body.data).toEqual({ type, ...offer });
+    }
+  });
+
   test('an offer reads back by id, fresh from storage', async () => {
     const created = await callApi('everest', 'POST', '/api/v1/insurance/quotes', insuranceQuote());
     const offer = created.body.data.offers[0];
