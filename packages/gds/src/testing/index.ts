@@ -13,3 +13,4 @@ export {
   SKYWAYS_LOW_FARE_SEARCH_ACTION,
 } from './skyways-low-fare.ts';
 export { DEFAULT_MAX_XML_BYTES } from '../xml/safe-xml.ts';
+export { assertWellFormed } from '../xml/well-formed.ts';

@@ -1,4 +1,8 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { MalformedXmlError, UnsafeXmlError } from './safe-xml-errors.ts';
+import { assertWellFormed } from './well-formed.ts';
+
+export { MalformedXmlError, UnsafeXmlError };
 
 /**
  * XML from suppliers is untrusted. Before parsing: a size cap, and any DOCTYPE or ENTITY
@@ -9,13 +13,6 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
  * named in `arrays` (matched by local name or by dotted path) so one and many look the same.
  */
 export const DEFAULT_MAX_XML_BYTES = 5 * 1024 * 1024;
-
-export class UnsafeXmlError extends Error {
-  readonly code = 'UNSAFE_XML';
-}
-export class MalformedXmlError extends Error {
-  readonly code = 'MALFORMED_XML';
-}
 
 export interface ParseXmlOptions {
   /** Local names (e.g. 'PricedItinerary') or dotted paths of elements that are always arrays. */
@@ -34,10 +31,7 @@ export function assertSafeXml(xml: string, maxBytes = DEFAULT_MAX_XML_BYTES): vo
 
 export function parseXml(xml: string, options: ParseXmlOptions = {}): XmlNode {
   assertSafeXml(xml, options.maxBytes);
-  const validation = XMLValidator.validate(xml, { allowBooleanAttributes: false });
-  if (validation !== true) {
-    throw new MalformedXmlError(`malformed XML: ${validation.err.msg} (line ${validation.err.line})`);
-  }
+  assertWellFormed(xml);
   const arrays = new Set(options.arrays ?? []);
   const byPath = [...arrays].some((entry) => entry.includes('.'));
   const parser = new XMLParser({
