@@ -27,6 +27,7 @@ export async function upsertSupplierAccount(input: SupplierAccountInput): Promis
     create: { supplierId: input.supplierId, scope: input.scope, ...data },
     update: data,
   });
+  connectionCache.clear();
 }
 
 /**
@@ -34,7 +35,25 @@ export async function upsertSupplierAccount(input: SupplierAccountInput): Promis
  * tenant's own account for the same supplier where it has one (a disabled tenant account switches
  * that supplier off for the tenant).
  */
-export async function supplierConnectionsFor(tenantId: string, product: Product): Promise<SupplierConnection[]> {
+export function supplierConnectionsFor(tenantId: string, product: Product): Promise<SupplierConnection[]> {
+  const key = `${tenantId}:${product}`;
+  const cached = connectionCache.get(key);
+  if (cached && cached.expiresAt > Date.now()) return cached.connections;
+  const connections = loadSupplierConnections(tenantId, product);
+  connectionCache.set(key, { connections, expiresAt: Date.now() + CONNECTION_CACHE_TTL_MS });
+  connections.catch(() => connectionCache.delete(key));
+  return connections;
+}
+
+/**
+ * Every search needs the tenant's connections; reading and decrypting them each time cost a
+ * database round trip per search. They are kept briefly per process: a change made here is seen
+ * at once, one made by another process within CONNECTION_CACHE_TTL_MS.
+ */
+const CONNECTION_CACHE_TTL_MS = Number(process.env.SUPPLIER_ACCOUNTS_CACHE_TTL_MS ?? 30_000);
+const connectionCache = new Map<string, { connections: Promise<SupplierConnection[]>; expiresAt: number }>();
+
+async function loadSupplierConnections(tenantId: string, product: Product): Promise<SupplierConnection[]> {
   const accounts = await controlDb().supplierAccount.findMany({
     where: { scope: { in: [PLATFORM_SCOPE, tenantId] }, products: { has: product } },
     orderBy: { supplierId: 'asc' },
