@@ -1,4 +1,5 @@
-import { closeSharedPool, DEMO_TENANTS, disconnectControlDb, findTenantBySlug } from '@himal/db';
+import { closeSharedPool, createTenant, DEMO_TENANTS, disconnectControlDb, findTenantBySlug } from '@himal/db';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { sessionSecretFor } from '../lib/auth/session-secret.ts';
@@ -69,6 +70,25 @@ test('a wrong password is refused', async ({ page }) => {
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('form').getByRole('alert')).toBeVisible();
+  expect((await page.context().cookies()).some((c) => c.name.endsWith('himal-admin.session'))).toBe(false);
+});
+
+test('after 5 wrong passwords an account is refused for a while, even with the right one', async ({ page }) => {
+  const slug = `guess-${randomBytes(4).toString('hex')}`;
+  const owner = { email: `owner@${slug}.test`, password: 'the right password 2026' };
+  await createTenant({ slug, name: 'Guessing Target Treks', adminEmail: owner.email, adminPassword: owner.password });
+  const panel = agencyPanelUrl(slug).replace(/\/$/, '');
+  const attempt = async (password: string) => {
+    await page.goto(`${panel}/sign-in`);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page.locator('form').getByRole('alert');
+  };
+  for (let i = 0; i < 5; i++) {
+    await expect(await attempt(`wrong guess ${i}`)).toHaveText('That email and password do not match an account here.');
+  }
+  await expect(await attempt(owner.password)).toHaveText(/Too many wrong passwords/);
   expect((await page.context().cookies()).some((c) => c.name.endsWith('himal-admin.session'))).toBe(false);
 });
 

@@ -52,6 +52,7 @@ export {
   ensurePlatformUser,
   type AuthenticatedUser,
 } from './auth/authenticate.ts';
+export { SignInThrottle } from './auth/sign-in-throttle.ts';
 
 export {
   findDatabaseServer,

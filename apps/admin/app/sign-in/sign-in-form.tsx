@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an account here.',
   SignInUnavailable: 'Signing in is not possible right now. Please try again in a minute.',
+  TooManyAttempts: 'Too many wrong passwords for this account. Please wait 15 minutes and try again.',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { authenticatePlatformUser, authenticateTenantUser, type AuthenticatedUser } from '@himal/db';
+import { authenticatePlatformUser, authenticateTenantUser, SignInThrottle, type AuthenticatedUser } from '@himal/db';
 import { z } from 'zod';
 import type { AdminRealm } from '../current-realm.ts';
 
@@ -9,6 +9,10 @@ const credentialsSchema = z.object({
 
 /** Error code the sign-in form shows as "try again later"; details stay in the server log. */
 export const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
+/** Error code for an account with too many wrong passwords lately. */
+export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+
+const throttle = new SignInThrottle();
 
 /**
  * Checks credentials against the realm's own users: an agency's users live in its schema, platform
@@ -18,11 +22,14 @@ export async function authorizeInRealm(realm: AdminRealm, credentials: unknown):
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const account = `${realm.kind === 'platform' ? 'platform' : `tenant:${realm.tenant.id}`}:${email.toLowerCase()}`;
+  if (throttle.retryAfterMs(account) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+  let user: AuthenticatedUser | null;
   try {
-    if (realm.kind === 'platform') return await authenticatePlatformUser(email, password);
+    if (realm.kind === 'platform') user = await authenticatePlatformUser(email, password);
     // proxy.ts already answers 503 for a suspended agency; this covers a suspension mid-request.
-    if (realm.tenant.status !== 'active') return null;
-    return await authenticateTenantUser(realm.tenant, email, password);
+    else if (realm.tenant.status !== 'active') return null;
+    else user = await authenticateTenantUser(realm.tenant, email, password);
   } catch (error) {
     console.error(
       `[auth] sign-in failed in ${realm.kind === 'platform' ? 'platform' : realm.tenant.slug}: ${(error as Error).message}`,
@@ -30,4 +37,7 @@ export async function authorizeInRealm(realm: AdminRealm, credentials: unknown):
     // next-auth puts a thrown error's message in the redirect URL; give it a code, not internals.
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
+  if (user) throttle.recordSuccess(account);
+  else throttle.recordFailure(account);
+  return user;
 }
