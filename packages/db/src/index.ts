@@ -50,6 +50,8 @@ export {
   authenticateTenantUser,
   authenticatePlatformUser,
   ensurePlatformUser,
+  activeTenantUserRole,
+  activePlatformUserRole,
   type AuthenticatedUser,
 } from './auth/authenticate.ts';
 export { SignInThrottle } from './auth/sign-in-throttle.ts';

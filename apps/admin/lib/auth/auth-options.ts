@@ -1,3 +1,4 @@
+import { activePlatformUserRole, activeTenantUserRole } from '@himal/db';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { realmKey, type AdminRealm } from '../current-realm.ts';
@@ -15,6 +16,18 @@ if (process.env.NEXTAUTH_URL) {
 process.env.AUTH_TRUST_HOST = 'true';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** How often a session's user is looked up again (disabled, removed, role changed). */
+const USER_RECHECK_MS = 5 * 60_000;
+
+function activeRoleInRealm(realm: AdminRealm, userId: string): Promise<string | null> {
+  return realm.kind === 'platform' ? activePlatformUserRole(userId) : activeTenantUserRole(realm.tenant, userId);
+}
+
+/** A session whose user was disabled or removed after signing in. */
+class SessionUserInactiveError extends Error {
+  readonly code = 'SESSION_USER_INACTIVE';
+}
 
 /** A session token presented on a realm it was not issued for. */
 class SessionRealmMismatchError extends Error {
@@ -49,11 +62,17 @@ export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean 
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         // `user` is only present at sign-in: stamp the realm and role into the new token.
-        if (user) Object.assign(token, { realm: realmClaim, role: user.role });
+        if (user) Object.assign(token, { realm: realmClaim, role: user.role, checkedAt: Date.now() });
         // Every later use: a token from another realm is refused (next-auth then clears the cookie).
         if (token.realm !== realmClaim) throw new SessionRealmMismatchError('session issued for another realm');
+        // A user disabled or removed since signing in loses the session within USER_RECHECK_MS.
+        if (!token.checkedAt || Date.now() - token.checkedAt > USER_RECHECK_MS) {
+          const role = token.sub ? await activeRoleInRealm(realm, token.sub) : null;
+          if (!role) throw new SessionUserInactiveError('the user of this session can no longer sign in');
+          Object.assign(token, { role, checkedAt: Date.now() });
+        }
         return token;
       },
       session({ session, token }) {

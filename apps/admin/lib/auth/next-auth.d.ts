@@ -16,5 +16,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     realm: string;
     role: string;
+    /** When the user was last found active (ms since epoch). */
+    checkedAt?: number;
   }
 }

@@ -1,5 +1,5 @@
 import { controlDb } from '../control-client.ts';
-import { withTenant } from '../tenants/tenant-clients.ts';
+import { tenantDb, withTenant } from '../tenants/tenant-clients.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -44,4 +44,16 @@ export async function ensurePlatformUser(input: { email: string; name: string; p
     data: { email, name: input.name, passwordHash: await hashPassword(input.password), role: input.role ?? 'operator' },
   });
   return { created: true, id: user.id };
+}
+
+/** The role of an agency user who may still sign in (exists, not disabled), else null. */
+export async function activeTenantUserRole(tenant: Tenant, userId: string): Promise<string | null> {
+  const user = await tenantDb(tenant).user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  return user && !user.disabled ? user.role : null;
+}
+
+/** The role of a platform operator who may still sign in, else null. */
+export async function activePlatformUserRole(userId: string): Promise<string | null> {
+  const user = await controlDb().platformUser.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  return user && !user.disabled ? user.role : null;
 }
