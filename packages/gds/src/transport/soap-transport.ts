@@ -5,6 +5,18 @@ import { recordSupplierCall } from './call-log.ts';
 
 export const DEFAULT_SUPPLIER_TIMEOUT_MS = 8_000;
 
+/**
+ * The OASIS WS-Security fault codes are about the account, not the service: the credentials are
+ * wrong (not retryable) or the message's token is stale (retry once with a fresh token).
+ */
+const WS_SECURITY_FAULTS: Record<string, SupplierErrorCode> = {
+  FailedAuthentication: 'SUPPLIER_AUTH_FAILED',
+  InvalidSecurity: 'SUPPLIER_AUTH_FAILED',
+  InvalidSecurityToken: 'SUPPLIER_AUTH_FAILED',
+  FailedCheck: 'SUPPLIER_AUTH_FAILED',
+  MessageExpired: 'SUPPLIER_SESSION_EXPIRED',
+};
+
 export interface SoapCall {
   supplierId: string;
   /** Logical operation for logs and metrics (e.g. 'air.search'). */
@@ -31,7 +43,10 @@ async function readCapped(response: Response, maxBytes: number, supplierId: stri
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${supplierId} answered ${declared} bytes, over the ${maxBytes} byte cap`, { supplierId, operation });
+    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${supplierId} answered ${declared} bytes, over the ${maxBytes} byte cap`, {
+      supplierId,
+      operation,
+    });
   }
   const reader = response.body?.getReader();
   if (!reader) return '';
@@ -43,7 +58,10 @@ async function readCapped(response: Response, maxBytes: number, supplierId: stri
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${supplierId} answered over the ${maxBytes} byte cap`, { supplierId, operation });
+      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${supplierId} answered over the ${maxBytes} byte cap`, {
+        supplierId,
+        operation,
+      });
     }
     chunks.push(value);
   }
@@ -51,7 +69,8 @@ async function readCapped(response: Response, maxBytes: number, supplierId: stri
 }
 
 function httpError(status: number, supplierId: string, operation: string, text: string): SupplierError {
-  const code: SupplierErrorCode = status === 429 ? 'SUPPLIER_RATE_LIMITED' : status === 401 || status === 403 ? 'SUPPLIER_AUTH_FAILED' : 'SUPPLIER_UNAVAILABLE';
+  const code: SupplierErrorCode =
+    status === 429 ? 'SUPPLIER_RATE_LIMITED' : status === 401 || status === 403 ? 'SUPPLIER_AUTH_FAILED' : 'SUPPLIER_UNAVAILABLE';
   return new SupplierError(code, `${supplierId} answered HTTP ${status}`, {
     supplierId,
     operation,
@@ -97,29 +116,51 @@ export async function callSoap(call: SoapCall): Promise<SoapResult> {
       throw transportError(error, supplierId, operation, timeoutMs);
     }
     responseBytes = Buffer.byteLength(text);
-    if (!response.ok && !(response.status === 500 && text.includes('Fault'))) throw httpError(response.status, supplierId, operation, text);
+    if (!response.ok && !(response.status === 500 && text.includes('Fault')))
+      throw httpError(response.status, supplierId, operation, text);
 
     let parsed: ParsedSoapResponse;
     try {
       parsed = parseSoapEnvelope(text, { arrays: call.arrays, maxBytes });
     } catch (error) {
       const code: SupplierErrorCode = error instanceof UnsafeXmlError ? 'SUPPLIER_UNSAFE_XML' : 'SUPPLIER_BAD_RESPONSE';
-      const reason = error instanceof MalformedXmlError || error instanceof UnsafeXmlError ? error.message : `unexpected response: ${(error as Error).message}`;
+      const reason =
+        error instanceof MalformedXmlError || error instanceof UnsafeXmlError
+          ? error.message
+          : `unexpected response: ${(error as Error).message}`;
       throw new SupplierError(code, `${supplierId} ${operation}: ${reason}`, { supplierId, operation, cause: error });
     }
     if (parsed.fault) {
-      throw new SupplierError('SUPPLIER_FAULT', `${supplierId} ${operation} failed: ${parsed.fault.faultString}`, {
-        supplierId,
-        operation,
-        supplierCode: parsed.fault.faultCode,
-        supplierText: parsed.fault.faultString,
-      });
+      const securityCode = WS_SECURITY_FAULTS[parsed.fault.faultCode.split(':').pop() ?? ''];
+      throw new SupplierError(
+        securityCode ?? 'SUPPLIER_FAULT',
+        `${supplierId} ${operation} failed: ${parsed.fault.faultString}`,
+        {
+          supplierId,
+          operation,
+          supplierCode: parsed.fault.faultCode,
+          supplierText: parsed.fault.faultString,
+        },
+      );
     }
     const latencyMs = performance.now() - started;
-    recordSupplierCall({ supplierId, operation, tenantId: call.tenantId, startedAt, latencyMs, outcome: 'ok', httpStatus, requestBytes: Buffer.byteLength(requestXml), responseBytes });
+    recordSupplierCall({
+      supplierId,
+      operation,
+      tenantId: call.tenantId,
+      startedAt,
+      latencyMs,
+      outcome: 'ok',
+      httpStatus,
+      requestBytes: Buffer.byteLength(requestXml),
+      responseBytes,
+    });
     return { ...parsed, httpStatus: response.status, latencyMs };
   } catch (error) {
-    const failure = error instanceof SupplierError ? error : new SupplierError('SUPPLIER_BAD_RESPONSE', (error as Error).message, { supplierId, operation, cause: error });
+    const failure =
+      error instanceof SupplierError
+        ? error
+        : new SupplierError('SUPPLIER_BAD_RESPONSE', (error as Error).message, { supplierId, operation, cause: error });
     recordSupplierCall({
       supplierId,
       operation,
@@ -139,8 +180,16 @@ export async function callSoap(call: SoapCall): Promise<SoapResult> {
 function transportError(error: unknown, supplierId: string, operation: string, timeoutMs: number): SupplierError {
   const name = (error as Error)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new SupplierError('SUPPLIER_TIMEOUT', `${supplierId} did not answer ${operation} within ${timeoutMs} ms`, { supplierId, operation, cause: error });
+    return new SupplierError('SUPPLIER_TIMEOUT', `${supplierId} did not answer ${operation} within ${timeoutMs} ms`, {
+      supplierId,
+      operation,
+      cause: error,
+    });
   }
   const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-  return new SupplierError('SUPPLIER_UNAVAILABLE', `${supplierId} could not be reached for ${operation}: ${reason}`, { supplierId, operation, cause: error });
+  return new SupplierError('SUPPLIER_UNAVAILABLE', `${supplierId} could not be reached for ${operation}: ${reason}`, {
+    supplierId,
+    operation,
+    cause: error,
+  });
 }

@@ -1,3 +1,4 @@
+import { controlDb } from '@himal/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callSoap } from '../../transport/soap-transport.ts';
 import { flushSupplierCalls } from '../../transport/call-log.ts';
@@ -39,7 +40,14 @@ describe('simulator harness', () => {
       services: () => ({
         EchoService: {
           EchoPort: {
-            Echo: (args: { Text: string }) => ({ _xml: `<EchoRS xmlns="urn:echo"><Text>${args.Text.toUpperCase()}</Text></EchoRS>` }),
+            Echo: (args: { Text: string }) => {
+              if (args.Text === 'stranger') {
+                throw {
+                  Fault: { faultcode: 'wsse:FailedAuthentication', faultstring: 'The security token could not be authenticated' },
+                };
+              }
+              return { _xml: `<EchoRS xmlns="urn:echo"><Text>${args.Text.toUpperCase()}</Text></EchoRS>` };
+            },
           },
         },
       }),
@@ -78,15 +86,38 @@ describe('simulator harness', () => {
         seen.push(operation);
         return `<Session xmlns="urn:echo"><Id>${req.headers['x-session'] ?? 'new'}</Id></Session>`;
       },
-      services: () => ({ EchoService: { EchoPort: { Echo: () => ({ _xml: '<EchoRS xmlns="urn:echo"><Text>ok</Text></EchoRS>' }) } } }),
+      services: () => ({
+        EchoService: { EchoPort: { Echo: () => ({ _xml: '<EchoRS xmlns="urn:echo"><Text>ok</Text></EchoRS>' }) } },
+      }),
     });
     try {
-      const result = await callSoap({ supplierId: 'echo', operation: 'echo', endpoint: withHeaders.endpoint, soapAction: 'urn:echo/Echo', bodyXml: '<EchoRQ xmlns="urn:echo"><Text>x</Text></EchoRQ>' });
+      const result = await callSoap({
+        supplierId: 'echo',
+        operation: 'echo',
+        endpoint: withHeaders.endpoint,
+        soapAction: 'urn:echo/Echo',
+        bodyXml: '<EchoRQ xmlns="urn:echo"><Text>x</Text></EchoRQ>',
+      });
       expect(result.header).toEqual({ Session: { Id: 'new' } });
       expect(seen).toEqual(['Echo']);
     } finally {
       await withHeaders.close();
     }
+  });
+
+  it('types a WS-Security refusal as an authentication failure, and records it so', async () => {
+    await expect(call('stranger')).rejects.toMatchObject({
+      code: 'SUPPLIER_AUTH_FAILED',
+      retryable: false,
+      supplierCode: 'wsse:FailedAuthentication',
+    });
+    await flushSupplierCalls();
+    const recorded = await controlDb().supplierCall.findFirst({ where: { supplierId: 'echo' }, orderBy: { id: 'desc' } });
+    expect(recorded).toMatchObject({
+      operation: 'echo',
+      outcome: 'SUPPLIER_AUTH_FAILED',
+      supplierCode: 'wsse:FailedAuthentication',
+    });
   });
 
   it('adds latency on demand', async () => {

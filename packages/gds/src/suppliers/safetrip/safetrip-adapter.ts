@@ -1,4 +1,4 @@
-import { SupplierError, isSupplierError } from '../../errors.ts';
+import { SupplierError } from '../../errors.ts';
 import type { CallContext, SupplierConnection } from '../../products/common.ts';
 import type { InsuranceOffer, InsuranceQuoteRequest, InsuranceSupplierAdapter } from '../../products/insurance.ts';
 import { callSoap } from '../../transport/soap-transport.ts';
@@ -23,23 +23,6 @@ export const SAFETRIP_PLAN_IDS = ['ESSENTIAL', 'COMPREHENSIVE', 'TREKKER'] as co
 
 type OtaRequest = 'OTA_InsuranceQuoteRQ' | 'OTA_InsuranceBookRQ' | 'OTA_CancelRQ' | 'OTA_ReadRQ';
 
-/** WS-Security faults are SOAP faults to the transport; the platform needs them as auth and expiry failures. */
-const SECURITY_FAULTS = { FailedAuthentication: 'SUPPLIER_AUTH_FAILED', MessageExpired: 'SUPPLIER_SESSION_EXPIRED' } as const;
-
-function securityError(error: unknown): unknown {
-  if (!isSupplierError(error) || error.code !== 'SUPPLIER_FAULT') return error;
-  const local = error.supplierCode?.split(':').pop() as keyof typeof SECURITY_FAULTS | undefined;
-  const code = local ? SECURITY_FAULTS[local] : undefined;
-  if (!code) return error;
-  return new SupplierError(code, `${SUPPLIER_ID} ${error.operation}: ${error.supplierText}`, {
-    supplierId: SUPPLIER_ID,
-    operation: error.operation,
-    supplierCode: error.supplierCode,
-    supplierText: error.supplierText,
-    cause: error,
-  });
-}
-
 async function send(
   connection: SupplierConnection,
   operation: string,
@@ -54,23 +37,19 @@ async function send(
       operation,
     });
   }
-  try {
-    const { body } = await callSoap({
-      supplierId: SUPPLIER_ID,
-      operation,
-      endpoint: connection.endpoint,
-      soapAction: `${OTA_NS}/${request}`,
-      bodyXml,
-      headerXml: usernameTokenHeader(username, password),
-      arrays: RESPONSE_ARRAYS,
-      timeoutMs: context.timeoutMs,
-      tenantId: context.tenantId,
-      signal: context.signal,
-    });
-    return body;
-  } catch (error) {
-    throw securityError(error);
-  }
+  const { body } = await callSoap({
+    supplierId: SUPPLIER_ID,
+    operation,
+    endpoint: connection.endpoint,
+    soapAction: `${OTA_NS}/${request}`,
+    bodyXml,
+    headerXml: usernameTokenHeader(username, password),
+    arrays: RESPONSE_ARRAYS,
+    timeoutMs: context.timeoutMs,
+    tenantId: context.tenantId,
+    signal: context.signal,
+  });
+  return body;
 }
 
 function toOffer(plan: QuotedPlan, request: InsuranceQuoteRequest): InsuranceOffer {

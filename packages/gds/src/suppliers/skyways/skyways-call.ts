@@ -51,32 +51,6 @@ export interface SkywaysCall<T> {
 }
 
 /**
- * WS-Security faults say who is at fault: a token that is refused is a credentials problem, an
- * expired message is worth one retry with a fresh token (skyways refused it before doing anything).
- */
-function fromSecurityFault(error: unknown): SupplierError | undefined {
-  if (!isSupplierError(error) || error.code !== 'SUPPLIER_FAULT') return undefined;
-  const fault = error.supplierCode?.split(':').pop();
-  const details = {
-    supplierId: SKYWAYS,
-    operation: error.operation,
-    supplierCode: error.supplierCode,
-    supplierText: error.supplierText,
-    cause: error,
-  };
-  if (fault === 'FailedAuthentication' || fault === 'InvalidSecurity' || fault === 'InvalidSecurityToken') {
-    return new SupplierError(
-      'SUPPLIER_AUTH_FAILED',
-      `${SKYWAYS} refused the account's credentials (${error.supplierCode})`,
-      details,
-    );
-  }
-  if (fault === 'MessageExpired')
-    return new SupplierError('SUPPLIER_SESSION_EXPIRED', `${SKYWAYS} found the security token expired`, details);
-  return undefined;
-}
-
-/**
  * One skyways operation: the OTA request with a fresh UsernameToken (digest, never the password),
  * through the platform's SOAP transport, and the answer read by `read`. Anything `read` trips over
  * that is not already a SupplierError is a bad response.
@@ -108,9 +82,9 @@ export async function callSkyways<T>(call: SkywaysCall<T>): Promise<T> {
         signal: context?.signal,
       }));
     } catch (error) {
-      const security = fromSecurityFault(error);
-      if (security?.code === 'SUPPLIER_SESSION_EXPIRED' && attempt === 1) continue;
-      throw security ?? error;
+      // An expired token is worth one retry with a fresh one: skyways refused it before doing anything.
+      if (isSupplierError(error) && error.code === 'SUPPLIER_SESSION_EXPIRED' && attempt === 1) continue;
+      throw error;
     }
     try {
       return call.read(body);

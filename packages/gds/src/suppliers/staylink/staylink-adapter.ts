@@ -36,24 +36,6 @@ interface Exchange {
   arrays: string[];
 }
 
-/** WS-Security faults are about the credentials, not the service. */
-function retyped(error: unknown): unknown {
-  if (!isSupplierError(error) || error.code !== 'SUPPLIER_FAULT') return error;
-  const code = error.supplierCode?.endsWith('FailedAuthentication')
-    ? 'SUPPLIER_AUTH_FAILED'
-    : error.supplierCode?.endsWith('MessageExpired')
-      ? 'SUPPLIER_SESSION_EXPIRED'
-      : undefined;
-  if (!code) return error;
-  return new SupplierError(code, error.message, {
-    supplierId: STAYLINK,
-    operation: error.operation,
-    supplierCode: error.supplierCode,
-    supplierText: error.supplierText,
-    cause: error,
-  });
-}
-
 /** Mapping failures on a well-formed answer are the supplier's malformed data, typed as such. */
 function mapped<T>(operation: StaylinkOperation, map: () => T): T {
   try {
@@ -74,25 +56,21 @@ async function exchange(
   context: CallContext = {},
 ): Promise<{ root: XmlNode; warnings: ReturnType<typeof otaOutcome> }> {
   const credentials = staylinkCredentials(connection);
-  try {
-    const result = await callSoap({
-      supplierId: STAYLINK,
-      operation: request.operation,
-      endpoint: connection.endpoint,
-      soapAction: `${SOAP_ACTION_BASE}${request.action}`,
-      bodyXml: request.bodyXml,
-      headerXml: usernameTokenHeader(credentials.username, credentials.password),
-      arrays: request.arrays,
-      timeoutMs: context.timeoutMs,
-      tenantId: context.tenantId,
-      signal: context.signal,
-    });
-    const root = result.body[request.root] as XmlNode | undefined;
-    const warnings = otaOutcome(root, request.operation);
-    return { root: root ?? {}, warnings };
-  } catch (error) {
-    throw retyped(error);
-  }
+  const result = await callSoap({
+    supplierId: STAYLINK,
+    operation: request.operation,
+    endpoint: connection.endpoint,
+    soapAction: `${SOAP_ACTION_BASE}${request.action}`,
+    bodyXml: request.bodyXml,
+    headerXml: usernameTokenHeader(credentials.username, credentials.password),
+    arrays: request.arrays,
+    timeoutMs: context.timeoutMs,
+    tenantId: context.tenantId,
+    signal: context.signal,
+  });
+  const root = result.body[request.root] as XmlNode | undefined;
+  const warnings = otaOutcome(root, request.operation);
+  return { root: root ?? {}, warnings };
 }
 
 function bookingFrom(reservation: ReservationRead | undefined, operation: StaylinkOperation): SupplierBooking {
