@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PROJECT_DIR } from '@himal/db';
+import { xmllintComplaints } from './xmllint.ts';
 
 /**
  * The official OpenTravel 2011B schemas and published samples, kept beside the repository
@@ -34,19 +32,5 @@ export async function validateOpenTravelMessage(xml: string): Promise<string[]> 
   if (!root) return ['no OTA_ root element'];
   const schema = join(OPENTRAVEL_DIR, `${root}.xsd`);
   if (!existsSync(schema)) return [`no schema ${root}.xsd`];
-  const dir = mkdtempSync(join(tmpdir(), 'himal-ota-'));
-  const file = join(dir, `${root}.xml`);
-  writeFileSync(file, xml);
-  try {
-    await promisify(execFile)('xmllint', ['--noout', '--nonet', '--schema', schema, file]);
-    return [];
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-    return stderr
-      .split('\n')
-      .filter((line) => line.trim() && !line.endsWith('validates') && !line.includes('fails to validate'))
-      .map((line) => line.replace(file, root));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return xmllintComplaints(xml, { path: schema }, root);
 }

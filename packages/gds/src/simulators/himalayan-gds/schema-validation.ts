@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { xmllintComplaints } from '../../testing/xmllint.ts';
 import { himalayanGdsSchema } from './wsdl.ts';
 
 /**
@@ -10,24 +6,8 @@ import { himalayanGdsSchema } from './wsdl.ts';
  * inside the SOAP Body, or the Session header) against the WSDL's schema with xmllint.
  * Resolves with xmllint's complaints; [] means valid.
  */
-export async function validateHimalayanGdsMessage(xml: string): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'himal-hgds-'));
-  const schema = join(dir, 'himalayan-gds.xsd');
-  const message = join(dir, 'message.xml');
-  writeFileSync(schema, himalayanGdsSchema());
-  writeFileSync(message, xml);
-  try {
-    await promisify(execFile)('xmllint', ['--noout', '--nonet', '--schema', schema, message]);
-    return [];
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-    return stderr
-      .split('\n')
-      .filter((line) => line.trim() && !line.endsWith('validates') && !line.includes('fails to validate'))
-      .map((line) => line.replace(message, 'message'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function validateHimalayanGdsMessage(xml: string): Promise<string[]> {
+  return xmllintComplaints(xml, { text: himalayanGdsSchema() });
 }
 
 /** The first element inside a SOAP Body, as sent (with its namespace declaration). */

@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { xmllintComplaints } from '../../testing/xmllint.ts';
 
 /**
  * roomrack's contract: its WSDL, whose embedded XML Schema defines every message in both
@@ -18,19 +15,6 @@ function schemaDocument(): string {
 }
 
 /** xmllint's complaints about one roomrack message (the element inside the SOAP body); [] = valid. */
-export async function validateRoomrackMessage(xml: string): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'himal-roomrack-'));
-  const schemaFile = join(dir, 'roomrack.xsd');
-  const messageFile = join(dir, 'message.xml');
-  writeFileSync(schemaFile, schemaDocument());
-  writeFileSync(messageFile, xml);
-  try {
-    await promisify(execFile)('xmllint', ['--noout', '--nonet', '--schema', schemaFile, messageFile]);
-    return [];
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-    return stderr.split('\n').filter((line) => line.trim() && !line.endsWith('validates') && !line.includes('fails to validate'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function validateRoomrackMessage(xml: string): Promise<string[]> {
+  return xmllintComplaints(xml, { text: schemaDocument() });
 }
