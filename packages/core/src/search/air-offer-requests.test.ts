@@ -1,9 +1,7 @@
-import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
-import type { CreatedTenant } from '@himal/db';
-import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type AirSearchRequest } from '@himal/gds';
-import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTenantToSimulators } from '../testing/connect-tenant-to-simulators.ts';
+import type { AirSearchRequest } from '@himal/gds';
+import { simulatorControl } from '@himal/gds/simulators';
+import { describe, expect, it } from 'vitest';
+import { useSearchFixture } from '../testing/search-fixture.ts';
 import { createAirOfferRequest } from './create-air-offer-request.ts';
 import { getOffer } from './get-offer.ts';
 import { listOffers } from './list-offers.ts';
@@ -17,32 +15,12 @@ const domestic: AirSearchRequest = {
   currency: 'NPR',
 };
 
-let running: RunningSimulators;
-const tenants: CreatedTenant[] = [];
-let tenant: CreatedTenant['tenant'];
-const url = (supplierId: string) => running.simulators.get(supplierId)!.url;
 const AIR_SUPPLIERS = ['skyways', 'himalayan-gds'];
-
-beforeAll(async () => {
-  running = await startSimulators({ ports: 'random', only: AIR_SUPPLIERS });
-  await seedFxRates();
-  tenants.push(await createTestTenant());
-  tenant = tenants[0]!.tenant;
-  await connectTenantToSimulators(tenant.id, running);
-});
-afterEach(async () => {
-  resetCircuitBreakers();
-  for (const simulator of running.simulators.values()) await simulatorControl.reset(simulator.url);
-});
-afterAll(async () => {
-  await running.stop();
-  await deleteTestTenants(tenants);
-  await flushSupplierCalls();
-});
+const { tenant, url } = useSearchFixture(AIR_SUPPLIERS);
 
 describe('air offer requests', () => {
   it('ask every air supplier and keep their offers together, cheapest first, in the asked currency', async () => {
-    const result = await createAirOfferRequest(tenant, domestic);
+    const result = await createAirOfferRequest(tenant(), domestic);
     expect(result.warnings).toEqual([]);
     expect(new Set(result.offers.map((offer) => offer.supplierId))).toEqual(new Set(AIR_SUPPLIERS));
     const totals = result.offers.map((offer) => offer.total.amountMinor);
@@ -55,21 +33,26 @@ describe('air offer requests', () => {
 
   it('answer with the other supplier and a warning when one is down', async () => {
     await simulatorControl.addFault(url('himalayan-gds'), { operation: '*', kind: 'http-status', status: 503 });
-    const result = await createAirOfferRequest(tenant, domestic);
+    const result = await createAirOfferRequest(tenant(), domestic);
     expect(result.offers.length).toBeGreaterThan(0);
     expect(new Set(result.offers.map((offer) => offer.supplierId))).toEqual(new Set(['skyways']));
     expect(result.warnings).toEqual([expect.objectContaining({ supplierId: 'himalayan-gds', code: 'SUPPLIER_UNAVAILABLE' })]);
   });
 
   it('list by departure and by duration', async () => {
-    const result = await createAirOfferRequest(tenant, domestic);
-    const byDeparture = await listOffers(tenant, { offerRequestId: result.id, product: 'air', sort: 'departing_at', limit: 200 });
+    const result = await createAirOfferRequest(tenant(), domestic);
+    const byDeparture = await listOffers(tenant(), {
+      offerRequestId: result.id,
+      product: 'air',
+      sort: 'departing_at',
+      limit: 200,
+    });
     const departures = byDeparture.offers.map((offer) =>
       offer.product === 'air' ? offer.air.slices[0]!.segments[0]!.departingAt.slice(0, 16) : '',
     );
     expect(departures).toEqual([...departures].sort());
     expect(byDeparture.offers).toHaveLength(result.offers.length);
-    const byDuration = await listOffers(tenant, {
+    const byDuration = await listOffers(tenant(), {
       offerRequestId: result.id,
       product: 'air',
       sort: 'total_duration',
@@ -80,9 +63,9 @@ describe('air offer requests', () => {
 
   for (const supplierId of AIR_SUPPLIERS) {
     it(`reprice a stale ${supplierId} offer with ${supplierId}`, async () => {
-      const result = await createAirOfferRequest(tenant, domestic);
+      const result = await createAirOfferRequest(tenant(), domestic);
       const offer = result.offers.find((candidate) => candidate.supplierId === supplierId)!;
-      const lookup = await getOffer(tenant, offer.id, { now: () => new Date(Date.now() + 6 * 60_000) });
+      const lookup = await getOffer(tenant(), offer.id, { now: () => new Date(Date.now() + 6 * 60_000) });
       expect(lookup).toMatchObject({ repriced: true, warnings: [] });
       expect(lookup.offer.supplierId).toBe(supplierId);
     });

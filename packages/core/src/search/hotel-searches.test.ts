@@ -1,9 +1,7 @@
-import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
-import type { CreatedTenant } from '@himal/db';
-import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type HotelSearchRequest } from '@himal/gds';
-import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTenantToSimulators } from '../testing/connect-tenant-to-simulators.ts';
+import type { HotelSearchRequest } from '@himal/gds';
+import { simulatorControl } from '@himal/gds/simulators';
+import { describe, expect, it } from 'vitest';
+import { useSearchFixture } from '../testing/search-fixture.ts';
 import { createHotelSearch } from './create-hotel-search.ts';
 import { getOffer } from './get-offer.ts';
 import { listOffers } from './list-offers.ts';
@@ -18,31 +16,11 @@ const request: HotelSearchRequest = {
   currency: 'NPR',
 };
 
-let running: RunningSimulators;
-const tenants: CreatedTenant[] = [];
-let tenant: CreatedTenant['tenant'];
-const url = (supplierId: string) => running.simulators.get(supplierId)!.url;
-
-beforeAll(async () => {
-  running = await startSimulators({ ports: 'random', only: ['staylink', 'roomrack'] });
-  await seedFxRates();
-  tenants.push(await createTestTenant());
-  tenant = tenants[0]!.tenant;
-  await connectTenantToSimulators(tenant.id, running);
-});
-afterEach(async () => {
-  resetCircuitBreakers();
-  for (const simulator of running.simulators.values()) await simulatorControl.reset(simulator.url);
-});
-afterAll(async () => {
-  await running.stop();
-  await deleteTestTenants(tenants);
-  await flushSupplierCalls();
-});
+const { tenant, url } = useSearchFixture(['staylink', 'roomrack']);
 
 describe('hotel searches', () => {
   it('give one offer per property at its best rate: whole stay, taxes in, in the asked currency', async () => {
-    const search = await createHotelSearch(tenant, request);
+    const search = await createHotelSearch(tenant(), request);
     expect(search.id).toMatch(/^hsr_/);
     expect(search.warnings).toEqual([]);
     expect(search.offers.length).toBeGreaterThan(5);
@@ -58,7 +36,7 @@ describe('hotel searches', () => {
   });
 
   it('put the same hotel from several suppliers together, a per-night price without taxes made a stay total with them', async () => {
-    const search = await createHotelSearch(tenant, request);
+    const search = await createHotelSearch(tenant(), request);
     expect(search.offers.some((offer) => offer.sources.join() === 'roomrack,staylink')).toBe(true);
     for (const offer of search.offers) {
       const { price, nights } = offer.hotel;
@@ -69,8 +47,8 @@ describe('hotel searches', () => {
   });
 
   it('list by star rating, best first, cheapest first among equals', async () => {
-    const search = await createHotelSearch(tenant, request);
-    const page = await listOffers(tenant, { offerRequestId: search.id, product: 'hotel', sort: '-star_rating', limit: 200 });
+    const search = await createHotelSearch(tenant(), request);
+    const page = await listOffers(tenant(), { offerRequestId: search.id, product: 'hotel', sort: '-star_rating', limit: 200 });
     const keys = page.offers.map((offer) =>
       offer.product === 'hotel' ? [offer.property.starRating ?? 0, offer.total.amountMinor] : [0, 0],
     );
@@ -79,10 +57,10 @@ describe('hotel searches', () => {
   });
 
   it('reprice a stale offer with the supplier that sold it', async () => {
-    const search = await createHotelSearch(tenant, request);
+    const search = await createHotelSearch(tenant(), request);
     const offer = search.offers[0]!;
     await simulatorControl.addFault(url(offer.supplierId), { operation: '*', kind: 'price-change', percent: 10, times: 1 });
-    const lookup = await getOffer(tenant, offer.id, { now: () => new Date(Date.now() + 6 * 60_000) });
+    const lookup = await getOffer(tenant(), offer.id, { now: () => new Date(Date.now() + 6 * 60_000) });
     expect(lookup).toMatchObject({ repriced: true, priceChanged: true });
     expect(lookup.offer.total.amountMinor).toBeGreaterThan(offer.total.amountMinor);
     expect(lookup.offer.priceChanges).toHaveLength(1);

@@ -1,9 +1,7 @@
-import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
-import type { CreatedTenant } from '@himal/db';
-import { flushSupplierCalls, resetCircuitBreakers, seedFxRates, type InsuranceQuoteRequest } from '@himal/gds';
-import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTenantToSimulators } from '../testing/connect-tenant-to-simulators.ts';
+import type { InsuranceQuoteRequest } from '@himal/gds';
+import { simulatorControl } from '@himal/gds/simulators';
+import { describe, expect, it } from 'vitest';
+import { useSearchFixture } from '../testing/search-fixture.ts';
 import { createInsuranceQuote } from './create-insurance-quote.ts';
 import { getOffer } from './get-offer.ts';
 
@@ -19,32 +17,12 @@ const request: InsuranceQuoteRequest = {
   adventureActivities: false,
 };
 
-let running: RunningSimulators;
-let safetripUrl: string;
-const tenants: CreatedTenant[] = [];
-let tenant: CreatedTenant['tenant'];
-
-beforeAll(async () => {
-  running = await startSimulators({ ports: 'random', only: ['safetrip'] });
-  safetripUrl = running.simulators.get('safetrip')!.url;
-  await seedFxRates();
-  tenants.push(await createTestTenant());
-  tenant = tenants[0]!.tenant;
-  await connectTenantToSimulators(tenant.id, running);
-});
-afterEach(async () => {
-  resetCircuitBreakers();
-  await simulatorControl.reset(safetripUrl);
-});
-afterAll(async () => {
-  await running.stop();
-  await deleteTestTenants(tenants);
-  await flushSupplierCalls();
-});
+const { tenant, url } = useSearchFixture(['safetrip']);
+const safetripUrl = () => url('safetrip');
 
 describe('insurance quotes', () => {
   it("quote every plan of the tenant's insurers, priced in the asked currency at a snapshotted rate", async () => {
-    const quote = await createInsuranceQuote(tenant, request, 'NPR');
+    const quote = await createInsuranceQuote(tenant(), request, 'NPR');
     expect(quote.id).toMatch(/^inq_/);
     expect(quote.warnings).toEqual([]);
     expect(quote.offers.length).toBeGreaterThan(0);
@@ -60,16 +38,16 @@ describe('insurance quotes', () => {
   });
 
   it('reprice a stale offer with the insurer and record the change', async () => {
-    const quote = await createInsuranceQuote(tenant, request, 'USD');
+    const quote = await createInsuranceQuote(tenant(), request, 'USD');
     const offer = quote.offers[0]!;
-    await simulatorControl.addFault(safetripUrl, {
+    await simulatorControl.addFault(safetripUrl(), {
       operation: 'OTA_InsuranceQuoteRQ',
       kind: 'price-change',
       percent: 10,
       times: 1,
     });
     const later = () => new Date(Date.now() + 6 * 60_000);
-    const lookup = await getOffer(tenant, offer.id, { now: later });
+    const lookup = await getOffer(tenant(), offer.id, { now: later });
     expect(lookup).toMatchObject({ repriced: true, priceChanged: true, warnings: [] });
     expect(lookup.offer.total.amountMinor).toBeGreaterThan(offer.total.amountMinor);
     expect(lookup.offer.priceChanges).toEqual([
@@ -78,23 +56,23 @@ describe('insurance quotes', () => {
   });
 
   it('answer with a warning naming the insurer when it is down, and keep a stale offer at its last price', async () => {
-    const quote = await createInsuranceQuote(tenant, request, 'USD');
-    await simulatorControl.addFault(safetripUrl, { operation: '*', kind: 'http-status', status: 503 });
-    const failed = await createInsuranceQuote(tenant, request, 'USD');
+    const quote = await createInsuranceQuote(tenant(), request, 'USD');
+    await simulatorControl.addFault(safetripUrl(), { operation: '*', kind: 'http-status', status: 503 });
+    const failed = await createInsuranceQuote(tenant(), request, 'USD');
     expect(failed.offers).toEqual([]);
     expect(failed.warnings).toEqual([
       { supplierId: 'safetrip', code: 'SUPPLIER_UNAVAILABLE', message: 'safetrip answered HTTP 503' },
     ]);
 
-    const lookup = await getOffer(tenant, quote.offers[0]!.id, { now: () => new Date(Date.now() + 6 * 60_000) });
+    const lookup = await getOffer(tenant(), quote.offers[0]!.id, { now: () => new Date(Date.now() + 6 * 60_000) });
     expect(lookup).toMatchObject({ repriced: false, warnings: [{ supplierId: 'safetrip', code: 'SUPPLIER_UNAVAILABLE' }] });
     expect(lookup.offer.total).toEqual(quote.offers[0]!.total);
   });
 
   it('cut a slow insurer off at the supplier timeout', async () => {
-    await simulatorControl.addFault(safetripUrl, { operation: '*', kind: 'latency', delayMs: 2_000, times: 1 });
+    await simulatorControl.addFault(safetripUrl(), { operation: '*', kind: 'latency', delayMs: 2_000, times: 1 });
     const started = performance.now();
-    const quote = await createInsuranceQuote(tenant, request, 'USD', { supplierTimeoutMs: 300 });
+    const quote = await createInsuranceQuote(tenant(), request, 'USD', { supplierTimeoutMs: 300 });
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(quote.warnings).toEqual([expect.objectContaining({ supplierId: 'safetrip', code: 'SUPPLIER_TIMEOUT' })]);
   });
