@@ -1,4 +1,4 @@
-import { closeSharedPool, disconnectControlDb, findTenantBySlug, withTenant } from '@himal/db';
+import { closeSharedPool, disconnectControlDb, findTenantBySlug, tenantDb } from '@himal/db';
 import { expect, test } from '@playwright/test';
 import { callApi, hotelSearch, insuranceQuote } from './search-api-client.ts';
 
@@ -17,7 +17,11 @@ async function anInsuranceOffer(slug: string) {
 /** Moves an offer's clock in the agency's own schema, as time passing would. */
 async function ageOffer(slug: string, offerId: string, change: { expiresAt?: Date; pricedAt?: Date }) {
   const tenant = await findTenantBySlug(slug);
-  await withTenant(tenant!, (tx) => tx.offer.update({ where: { id: offerId }, data: change }));
+  await tenantDb(tenant!)
+    .updateTable('offers')
+    .set({ expires_at: change.expiresAt, priced_at: change.pricedAt })
+    .where('id', '=', offerId)
+    .execute();
 }
 
 test("an everest offer is not found on lumbini's host, nor its search", async () => {

@@ -1,5 +1,5 @@
 /**
- * Generates the two Prisma clients (control plane, tenant) without network access.
+ * Generates the control-plane Prisma client and the tenant schema's Kysely types without network access.
  * `prisma generate` never runs the schema engine, but the CLI insists on finding one;
  * PRISMA_SCHEMA_ENGINE_BINARY points it at a stub that refuses to do anything.
  */

@@ -8,7 +8,8 @@ export type DbErrorCode =
   | 'MIGRATION_CHECKSUM_MISMATCH'
   | 'MIGRATION_UNKNOWN'
   | 'MIGRATION_FAILED'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_SETTINGS_FAILED';
 
 export class DbError extends Error {
   constructor(

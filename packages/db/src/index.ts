@@ -9,11 +9,12 @@ export { type Tenant, type TenantStatus, RESERVED_SLUGS } from './tenants/tenant
 export {
   tenantDb,
   withTenant,
-  tenantClientCacheStats,
-  clearTenantClients,
-  type TenantClient,
+  type TenantDb,
+  type TenantDatabase,
   type TenantTransaction,
-} from './tenants/tenant-clients.ts';
+  type WithTenantOptions,
+} from './tenants/tenant-db.ts';
+export { NO_TENANT_SEARCH_PATH } from './tenants/no-tenant-search-path.ts';
 
 export { normalizeHost, parseHost, type ParsedHost, type Surface } from './directory/parse-host.ts';
 export { resolveTenantFromHost, findTenantBySlug, findTenantById, type HostResolution } from './directory/resolve-tenant.ts';

@@ -1,4 +1,4 @@
-import { createTenant, deleteTenant, withTenant, type CreatedTenant } from '@himal/db';
+import { createTenant, deleteTenant, tenantDb, type CreatedTenant } from '@himal/db';
 import type { JWT } from 'next-auth/jwt';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,14 +21,14 @@ describe('a session whose user changed after signing in', () => {
       adminPassword: 'long enough password',
     });
     realm = { kind: 'agency', tenant: agency.tenant };
-    userId = (await withTenant(agency.tenant, (tx) => tx.user.findFirstOrThrow({ select: { id: true } }))).id;
+    userId = (await tenantDb(agency.tenant).selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
   });
   afterAll(() => deleteTenant(agency.tenant.slug, agency.tenant.slug));
 
   const stale = () => ({ sub: userId, realm: `tenant:${agency.tenant.id}`, role: 'owner', checkedAt: Date.now() - 10 * 60_000 });
 
   it('is refreshed from the database once the last check is old, picking up a new role', async () => {
-    await withTenant(agency.tenant, (tx) => tx.user.update({ where: { id: userId }, data: { role: 'agent' } }));
+    await tenantDb(agency.tenant).updateTable('users').set({ role: 'agent' }).where('id', '=', userId).execute();
     const token = await jwt(stale());
     expect(token).toMatchObject({ role: 'agent' });
     expect(token.checkedAt).toBeGreaterThan(Date.now() - 5_000);
@@ -39,7 +39,7 @@ describe('a session whose user changed after signing in', () => {
   });
 
   it('ends once the user is disabled', async () => {
-    await withTenant(agency.tenant, (tx) => tx.user.update({ where: { id: userId }, data: { disabled: true } }));
+    await tenantDb(agency.tenant).updateTable('users').set({ disabled: true }).where('id', '=', userId).execute();
     await expect(jwt(stale())).rejects.toThrow(/can no longer sign in/);
   });
 });

@@ -1,7 +1,10 @@
 import { controlDb } from '../control-client.ts';
-import { tenantDb, withTenant } from '../tenants/tenant-clients.ts';
+import { tenantDb } from '../tenants/tenant-db.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+
+/** Agency user ids are UUIDs; anything else (an old or forged session) names no user. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuthenticatedUser {
   id: string;
@@ -16,13 +19,17 @@ export interface AuthenticatedUser {
  */
 export async function authenticateTenantUser(tenant: Tenant, email: string, password: string): Promise<AuthenticatedUser | null> {
   const normalized = email.trim().toLowerCase();
-  return withTenant(tenant, async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: normalized } });
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!user || !ok || user.disabled) return null;
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    return { id: user.id, email: user.email, name: user.name, role: user.role };
-  });
+  // The password is checked outside any transaction: a hash takes milliseconds of CPU and must not
+  // hold a pooled connection while it runs.
+  const user = await tenantDb(tenant)
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabled', 'password_hash'])
+    .where('email', '=', normalized)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
+  if (!user || !ok || user.disabled) return null;
+  await tenantDb(tenant).updateTable('users').set({ last_sign_in_at: new Date() }).where('id', '=', user.id).execute();
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export async function authenticatePlatformUser(email: string, password: string): Promise<AuthenticatedUser | null> {
@@ -48,7 +55,12 @@ export async function ensurePlatformUser(input: { email: string; name: string; p
 
 /** The role of an agency user who may still sign in (exists, not disabled), else null. */
 export async function activeTenantUserRole(tenant: Tenant, userId: string): Promise<string | null> {
-  const user = await tenantDb(tenant).user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  if (!UUID.test(userId)) return null;
+  const user = await tenantDb(tenant)
+    .selectFrom('users')
+    .select(['role', 'disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return user && !user.disabled ? user.role : null;
 }
 

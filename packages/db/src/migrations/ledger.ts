@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { DbError } from '../errors.ts';
+import { setNoTenantSearchPath } from '../tenants/no-tenant-search-path.ts';
 import type { Migration } from './load-migrations.ts';
 
 /**
@@ -20,14 +21,17 @@ CREATE INDEX IF NOT EXISTS himal_migrations_migration_idx ON public.himal_migrat
 `;
 
 /**
- * Creates the ledger if it is missing. The lock is transaction-scoped, so this works through
- * PgBouncer in transaction mode too (a session-level advisory lock would not).
+ * Creates the ledger if it is missing and gives the database its fail-closed default search_path.
+ * The lock is transaction-scoped, so this works through PgBouncer in transaction mode too (a
+ * session-level advisory lock would not); it also keeps two runners from altering the database at
+ * once (PostgreSQL refuses concurrent updates of one database's settings).
  */
 export async function ensureLedger(client: pg.ClientBase): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['himal_migrations:ddl']);
     await client.query(LEDGER_DDL);
+    await setNoTenantSearchPath(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,6 +1,5 @@
 import { DbError } from '../errors.ts';
 import { pgTransaction } from '../pg-transaction.ts';
-import { evictTenantClient } from '../tenants/tenant-clients.ts';
 import { assertTenantSchemaName, type Tenant, type TenantStatus } from '../tenants/tenant.ts';
 import { normalizeHost } from '../directory/parse-host.ts';
 import { rootDomain } from '../config.ts';
@@ -86,7 +85,6 @@ export async function deleteTenant(slug: string, confirm: string | undefined): P
     return found;
   });
   invalidateDirectory();
-  evictTenantClient(tenant.schemaName);
   return tenant;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sharedPool } from '../pool.ts';
 import { uniqueSlug } from '../testing/index.ts';
 import { scratchMigrationsDir } from '../testing/migrations-dir.ts';
-import { withTenant } from '../tenants/tenant-clients.ts';
+import { tenantDb } from '../tenants/tenant-db.ts';
 import { createTenant } from './create-tenant.ts';
 import { deleteTenant } from './manage-tenants.ts';
 import { findTenantBySlug } from '../directory/resolve-tenant.ts';
@@ -52,9 +52,13 @@ describe('tenants CLI', () => {
     expect(created.stdout).toMatch(/password: \S+ \(shown once\)/);
 
     const tenant = (await findTenantBySlug(slug))!;
-    const owner = await withTenant(tenant, (tx) => tx.user.findUnique({ where: { email: 'owner@annapurna.test' } }));
+    const owner = await tenantDb(tenant)
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'owner@annapurna.test')
+      .executeTakeFirst();
     expect(owner).toMatchObject({ role: 'owner' });
-    expect(owner!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(owner!.password_hash).toMatch(/^\$argon2id\$/);
 
     const listed = await tenants('list');
     const migrations = loadMigrations('tenant').length;

@@ -1,15 +1,17 @@
 /**
  * The isolation workload: 50 concurrent, interleaved "requests" across many tenants, each writing
- * and reading through its own tenant's client, with Prisma queries, raw SQL (scoped by SET LOCAL
- * search_path only) and findUnique calls made in the same tick across tenants (the batching that
- * once crossed tenants when a client's schema was swapped). Returns every row that was seen by the
- * wrong tenant; an empty list is the only correct answer.
+ * and reading in its own tenant's transaction, with query-builder queries (tables qualified with the
+ * tenant's schema), raw SQL (scoped by SET LOCAL search_path only) and single-row lookups of every
+ * tenant made in the same tick on the one shared query builder (the pattern that once crossed
+ * tenants when a Prisma client's schema was swapped per request). Returns every row that was seen by
+ * the wrong tenant; an empty list is the only correct answer.
  * Run as a script it reads tenants as JSON from argv[2] and prints its result as JSON, so the same
  * workload can run through a PgBouncer in transaction mode (DATABASE_URL pointing at it).
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Tenant } from '../tenants/tenant.ts';
-import { tenantDb, withTenant } from '../tenants/tenant-clients.ts';
+import { tenantDb, withTenant } from '../tenants/tenant-db.ts';
 
 export interface IsolationResult {
   requests: number;
@@ -32,37 +34,42 @@ export async function runIsolationWorkload(tenants: Tenant[], requests = 50): Pr
   await Promise.all(
     Array.from({ length: requests }, async (_, i) => {
       const tenant = tenants[i % tenants.length]!;
-      await withTenant(tenant, async (tx) => {
-        await tx.user.create({
-          data: { email: emailFor(tenant, `req${i}`), name: `request ${i}`, passwordHash: 'x', role: 'agent' },
-        });
+      await withTenant(tenant, async (trx) => {
+        await trx
+          .insertInto('users')
+          .values({ email: emailFor(tenant, `req${i}`), name: `request ${i}`, password_hash: 'x', role: 'agent' })
+          .execute();
         // Yield between statements so transactions of different tenants interleave on the pool.
         await new Promise((resolve) => setTimeout(resolve, (i * 7) % 11));
-        const viaPrisma = await tx.user.findMany({ select: { email: true } });
+        const viaBuilder = await trx.selectFrom('users').select('email').execute();
         check(
           tenant,
-          'prisma',
-          viaPrisma.map((u) => u.email),
+          'query builder',
+          viaBuilder.map((u) => u.email),
         );
-        const viaRawSql = await tx.$queryRaw<Array<{ email: string }>>`SELECT email FROM users`;
+        const viaRawSql = await sql<{ email: string }>`SELECT email FROM users`.execute(trx);
         check(
           tenant,
           'raw sql',
-          viaRawSql.map((u) => u.email),
+          viaRawSql.rows.map((u) => u.email),
         );
       });
     }),
   );
 
-  // findUnique of every tenant in the same tick: Prisma batches these per client.
+  // A lookup of every tenant in the same tick, each outside any transaction, on the shared builder.
   const lookups = tenants.flatMap((tenant, k) =>
     [k, k + tenants.length].filter((i) => i < requests).map((i) => ({ tenant, email: emailFor(tenant, `req${i}`) })),
   );
-  const found = await Promise.all(lookups.map(({ tenant, email }) => tenantDb(tenant).user.findUnique({ where: { email } })));
+  const found = await Promise.all(
+    lookups.map(({ tenant, email }) =>
+      tenantDb(tenant).selectFrom('users').select('email').where('email', '=', email).executeTakeFirst(),
+    ),
+  );
   lookups.forEach(({ tenant, email }, n) => {
     const user = found[n];
     if (!user) violations.push(`${tenant.slug} could not find its own ${email}`);
-    else check(tenant, 'findUnique', [user.email]);
+    else check(tenant, 'same-tick lookup', [user.email]);
   });
 
   return { requests, rowsChecked, violations };

@@ -12,7 +12,7 @@ let loading: Promise<FxTable> | undefined;
 async function readTable(): Promise<FxTable> {
   const rows = await controlDb().$queryRaw<FxRateRow[]>`
     SELECT DISTINCT ON (base, quote) base, quote, rate, as_of AS "asOf", source
-    FROM fx_rates
+    FROM public.fx_rates
     WHERE as_of <= now()
     ORDER BY base, quote, as_of DESC`;
   return new FxTable(rows);
