@@ -18,7 +18,7 @@ export default tseslint.config(
             { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' },
             {
               group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
-              message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never a generated client.',
+              message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never generated code.',
             },
           ],
         },

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { databaseUrl } from './config.ts';
 
 /**
- * The one pg.Pool of a process. Every Prisma client (control plane and every tenant) shares it.
+ * The one pg.Pool of a process: the control-plane Prisma client and the tenant query builder share it.
  * Connections are recycled after a while: a connection that touched many tenant schemas holds a
  * large catalog cache, and recycling bounds that memory on the server.
  */
@@ -18,8 +18,6 @@ export function sharedPool(): pg.Pool {
       connectionTimeoutMillis: 10_000,
       application_name: process.env.HIMAL_APP_NAME ?? 'himal',
     });
-    // Every tenant client's adapter listens for pool errors; the LRU bounds how many there are.
-    pool.setMaxListeners(0);
     // An idle client's error (server restart, network) must not crash the process; the pool drops it.
     pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
   }

@@ -1,4 +1,4 @@
-import { withTenant, type Tenant } from '@himal/db';
+import type { Tenant } from '@himal/db';
 import {
   aggregationOptions,
   AIR_ADAPTERS,
@@ -24,7 +24,8 @@ import {
   type SupplierWarning,
 } from '@himal/gds';
 import { isWellFormedId } from './offer-ids.ts';
-import { asJson, toSearchOffer } from './offer-rows.ts';
+import { expireOffer, findOffer, jsonColumn, saveRepricedOffer } from './offer-repository.ts';
+import { toSearchOffer } from './offer-rows.ts';
 import { offerSettings, type OfferSettings } from './offer-settings.ts';
 import { SearchError } from './search-errors.ts';
 import type { SearchOffer } from './search-offer.ts';
@@ -120,12 +121,9 @@ export async function getOffer(
   const settings = offerSettings(options.settings);
   const notFound = new SearchError('OFFER_NOT_FOUND', `no offer ${offerId}`);
   if (!isWellFormedId(offerId, 'off')) throw notFound;
-  const stored = await withTenant(tenant, async (tx) => {
-    const row = await tx.offer.findUnique({ where: { id: offerId } });
-    if (!row) return null;
-    return toSearchOffer(row, await tx.offerPriceChange.findMany({ where: { offerId }, orderBy: { changedAt: 'asc' } }));
-  });
-  if (!stored) throw notFound;
+  const found = await findOffer(tenant, offerId);
+  if (!found) throw notFound;
+  const stored = toSearchOffer(found.offer, found.priceChanges);
   if (stored.expiresAt <= now)
     throw new SearchError('OFFER_EXPIRED', `offer ${offerId} expired at ${stored.expiresAt.toISOString()}`);
   if (now.getTime() - stored.pricedAt.getTime() < settings.repriceAfterMs)
@@ -143,7 +141,7 @@ export async function getOffer(
       if (!isSupplierError(error)) console.error(`[search] repricing ${offerId} failed`, error);
       return { offer: stored, repriced: false, priceChanged: false, warnings: [warning] };
     }
-    await withTenant(tenant, (tx) => tx.offer.update({ where: { id: offerId }, data: { expiresAt: now } }));
+    await expireOffer(tenant, offerId, now);
     throw new SearchError('OFFER_UNAVAILABLE', `${stored.supplierId} no longer sells this offer: ${(error as Error).message}`);
   }
 
@@ -156,34 +154,30 @@ export async function getOffer(
   const supplierExpiry = repriced.expiresAt ? new Date(repriced.expiresAt) : undefined;
   const expiresAt = supplierExpiry && supplierExpiry < stored.expiresAt ? supplierExpiry : stored.expiresAt;
 
-  const updated = await withTenant(tenant, async (tx) => {
-    const row = await tx.offer.update({
-      where: { id: offerId },
-      data: {
-        supplierOffer: asJson(repriced),
-        totalMinor: BigInt(total.amountMinor),
-        supplierTotalMinor: BigInt(supplierTotal.amountMinor),
-        supplierCurrency: supplierTotal.currency,
-        fx: fx ? asJson(fx) : undefined,
-        pricedAt: now,
-        expiresAt,
-      },
-    });
-    if (priceChanged) {
-      await tx.offerPriceChange.create({
-        data: {
-          offerId,
-          previousTotalMinor: BigInt(stored.total.amountMinor),
-          newTotalMinor: BigInt(total.amountMinor),
-          totalCurrency: total.currency,
-          previousSupplierTotalMinor: BigInt(stored.supplierTotal.amountMinor),
-          newSupplierTotalMinor: BigInt(supplierTotal.amountMinor),
-          supplierCurrency: supplierTotal.currency,
-          changedAt: now,
-        },
-      });
-    }
-    return toSearchOffer(row, await tx.offerPriceChange.findMany({ where: { offerId }, orderBy: { changedAt: 'asc' } }));
-  });
+  const saved = await saveRepricedOffer(
+    tenant,
+    offerId,
+    {
+      supplier_offer: jsonColumn(repriced),
+      total_minor: String(total.amountMinor),
+      supplier_total_minor: String(supplierTotal.amountMinor),
+      supplier_currency: supplierTotal.currency,
+      fx: fx ? jsonColumn(fx) : undefined,
+      priced_at: now,
+      expires_at: expiresAt,
+    },
+    priceChanged
+      ? {
+          previous_total_minor: String(stored.total.amountMinor),
+          new_total_minor: String(total.amountMinor),
+          total_currency: total.currency,
+          previous_supplier_total_minor: String(stored.supplierTotal.amountMinor),
+          new_supplier_total_minor: String(supplierTotal.amountMinor),
+          supplier_currency: supplierTotal.currency,
+          changed_at: now,
+        }
+      : undefined,
+  );
+  const updated = toSearchOffer(saved.offer, saved.priceChanges);
   return { offer: updated, repriced: true, priceChanged, warnings: [] };
 }

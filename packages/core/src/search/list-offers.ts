@@ -1,6 +1,7 @@
-import { withTenant, type Tenant } from '@himal/db';
-import { afterCursorWhere, decodeCursor, encodeCursor, OFFER_SORTS, type ListedProduct, type SortSpec } from './offer-cursor.ts';
+import type { Tenant } from '@himal/db';
+import { decodeCursor, encodeCursor, OFFER_SORTS, type ListedProduct, type SortSpec } from './offer-cursor.ts';
 import { isWellFormedId, OFFER_REQUEST_PREFIXES } from './offer-ids.ts';
+import { findOfferPage } from './offer-repository.ts';
 import { toSearchOffer } from './offer-rows.ts';
 import { SearchError } from './search-errors.ts';
 import type { SearchOffer } from './search-offer.ts';
@@ -35,14 +36,12 @@ export async function listOffers(tenant: Pick<Tenant, 'schemaName'>, query: List
   const notFound = new SearchError('OFFER_REQUEST_NOT_FOUND', `no ${query.product} search ${query.offerRequestId}`);
   if (!isWellFormedId(query.offerRequestId, OFFER_REQUEST_PREFIXES[query.product])) throw notFound;
 
-  const rows = await withTenant(tenant, async (tx) => {
-    const request = await tx.offerRequest.findUnique({ where: { id: query.offerRequestId }, select: { product: true } });
-    if (!request || request.product !== query.product) return null;
-    return tx.offer.findMany({
-      where: { offerRequestId: query.offerRequestId, ...(cursor ? afterCursorWhere(spec, cursor) : {}) },
-      orderBy: [...spec.keys.map((key) => ({ [key.column]: key.direction })), { id: 'asc' as const }],
-      take: limit + 1,
-    });
+  const rows = await findOfferPage(tenant, {
+    offerRequestId: query.offerRequestId,
+    product: query.product,
+    spec,
+    cursor,
+    limit,
   });
   if (!rows) throw notFound;
   const page = rows.slice(0, limit);
@@ -53,7 +52,7 @@ export async function listOffers(tenant: Pick<Tenant, 'schemaName'>, query: List
     after: hasMore
       ? encodeCursor({
           sort,
-          values: spec.keys.map((key) => (key.column === 'totalMinor' ? last.totalMinor.toString() : last[key.column])),
+          values: spec.keys.map((key) => last[key.column]),
           id: last.id,
         })
       : null,

@@ -5,35 +5,36 @@ import { SearchError } from './search-errors.ts';
  * cursor is the sort name and the last row's keys, base64url JSON. It can only move a client within
  * a list it may already read, so it needs no signature, only validation.
  */
-export type SortColumn = 'totalMinor' | 'durationMinutes' | 'departingAt' | 'starRating';
+/** Columns of the offers table that lists sort by. */
+export type SortColumn = 'total_minor' | 'duration_minutes' | 'departing_at' | 'star_rating';
 export interface SortSpec {
   keys: Array<{ column: SortColumn; direction: 'asc' | 'desc' }>;
 }
 
 export const OFFER_SORTS = {
   air: {
-    total_amount: { keys: [{ column: 'totalMinor', direction: 'asc' }] },
-    '-total_amount': { keys: [{ column: 'totalMinor', direction: 'desc' }] },
+    total_amount: { keys: [{ column: 'total_minor', direction: 'asc' }] },
+    '-total_amount': { keys: [{ column: 'total_minor', direction: 'desc' }] },
     total_duration: {
       keys: [
-        { column: 'durationMinutes', direction: 'asc' },
-        { column: 'totalMinor', direction: 'asc' },
+        { column: 'duration_minutes', direction: 'asc' },
+        { column: 'total_minor', direction: 'asc' },
       ],
     },
     departing_at: {
       keys: [
-        { column: 'departingAt', direction: 'asc' },
-        { column: 'totalMinor', direction: 'asc' },
+        { column: 'departing_at', direction: 'asc' },
+        { column: 'total_minor', direction: 'asc' },
       ],
     },
   },
   hotel: {
-    total_amount: { keys: [{ column: 'totalMinor', direction: 'asc' }] },
-    '-total_amount': { keys: [{ column: 'totalMinor', direction: 'desc' }] },
+    total_amount: { keys: [{ column: 'total_minor', direction: 'asc' }] },
+    '-total_amount': { keys: [{ column: 'total_minor', direction: 'desc' }] },
     '-star_rating': {
       keys: [
-        { column: 'starRating', direction: 'desc' },
-        { column: 'totalMinor', direction: 'asc' },
+        { column: 'star_rating', direction: 'desc' },
+        { column: 'total_minor', direction: 'asc' },
       ],
     },
   },
@@ -69,30 +70,12 @@ export function decodeCursor(text: string, sort: string, spec: SortSpec): OfferC
   spec.keys.forEach((key, index) => {
     const value: unknown = values[index];
     const ok =
-      key.column === 'departingAt'
+      key.column === 'departing_at'
         ? typeof value === 'string'
         : typeof value === 'string'
-          ? /^-?\d+$/.test(value)
+          ? /^-?\d{1,18}$/.test(value) // fits a bigint column
           : Number.isSafeInteger(value);
     if (!ok) throw invalid();
   });
   return { sort, values: values as KeyValue[], id };
-}
-
-/** A Prisma where clause for "after this cursor" in the spec's order: (k1 > v1) or (k1 = v1 and k2 > v2) ... or (all equal and id > last id). */
-export function afterCursorWhere(spec: SortSpec, cursor: OfferCursor): Record<string, unknown> {
-  const typed = (column: SortColumn, value: KeyValue) => (column === 'totalMinor' ? BigInt(value) : value);
-  const branches: Array<Record<string, unknown>> = [];
-  for (let depth = 0; depth <= spec.keys.length; depth++) {
-    const branch: Record<string, unknown> = {};
-    for (let k = 0; k < depth; k++) branch[spec.keys[k]!.column] = typed(spec.keys[k]!.column, cursor.values[k]!);
-    if (depth < spec.keys.length) {
-      const key = spec.keys[depth]!;
-      branch[key.column] = { [key.direction === 'asc' ? 'gt' : 'lt']: typed(key.column, cursor.values[depth]!) };
-    } else {
-      branch.id = { gt: cursor.id };
-    }
-    branches.push(branch);
-  }
-  return { OR: branches };
 }

@@ -1,17 +1,8 @@
-import type { TenantTransaction } from '@himal/db';
 import type { AggregatedProperty, AirOffer, FxSnapshot, HotelOffer, InsuranceOffer, Product } from '@himal/gds';
+import type { OfferRow, PriceChangeRow } from './offer-repository.ts';
 import type { OfferPriceChangeRecord, SearchOffer } from './search-offer.ts';
 
-/** How offers are kept in the tenant schema, and read back. */
-type OfferCreate = Parameters<TenantTransaction['offer']['create']>[0]['data'];
-export type OfferRow = Awaited<ReturnType<TenantTransaction['offer']['findUniqueOrThrow']>>;
-type PriceChangeRow = Awaited<ReturnType<TenantTransaction['offerPriceChange']['findUniqueOrThrow']>>;
-export type JsonInput = OfferCreate['supplierOffer'];
-
-/** Platform types are plain data; JSON is how they are stored. */
-export function asJson(value: unknown): JsonInput {
-  return JSON.parse(JSON.stringify(value)) as JsonInput;
-}
+/** How offers are kept in the tenant schema (sort keys beside the JSON), and read back. */
 
 function airDurationMinutes(offer: AirOffer): number {
   let total = 0;
@@ -35,51 +26,51 @@ export function sortKeys(product: Product, offer: AirOffer | HotelOffer | Insura
   if (product === 'air') {
     const air = offer as AirOffer;
     return {
-      durationMinutes: airDurationMinutes(air),
-      departingAt: air.slices[0]?.segments[0]?.departingAt ?? '',
-      starRating: 0,
+      duration_minutes: airDurationMinutes(air),
+      departing_at: air.slices[0]?.segments[0]?.departingAt ?? '',
+      star_rating: 0,
     };
   }
   if (product === 'hotel')
-    return { durationMinutes: 0, departingAt: '', starRating: Math.round((property?.starRating ?? 0) * 10) };
-  return { durationMinutes: 0, departingAt: '', starRating: 0 };
+    return { duration_minutes: 0, departing_at: '', star_rating: Math.round((property?.starRating ?? 0) * 10) };
+  return { duration_minutes: 0, departing_at: '', star_rating: 0 };
 }
 
 function priceChange(row: PriceChangeRow): OfferPriceChangeRecord {
   return {
-    previousTotal: { amountMinor: Number(row.previousTotalMinor), currency: row.totalCurrency },
-    newTotal: { amountMinor: Number(row.newTotalMinor), currency: row.totalCurrency },
-    previousSupplierTotal: { amountMinor: Number(row.previousSupplierTotalMinor), currency: row.supplierCurrency },
-    newSupplierTotal: { amountMinor: Number(row.newSupplierTotalMinor), currency: row.supplierCurrency },
-    changedAt: row.changedAt,
+    previousTotal: { amountMinor: Number(row.previous_total_minor), currency: row.total_currency },
+    newTotal: { amountMinor: Number(row.new_total_minor), currency: row.total_currency },
+    previousSupplierTotal: { amountMinor: Number(row.previous_supplier_total_minor), currency: row.supplier_currency },
+    newSupplierTotal: { amountMinor: Number(row.new_supplier_total_minor), currency: row.supplier_currency },
+    changedAt: row.changed_at,
   };
 }
 
 export function toSearchOffer(row: OfferRow, priceChanges: PriceChangeRow[] = []): SearchOffer {
   const base = {
     id: row.id,
-    offerRequestId: row.offerRequestId,
-    supplierId: row.supplierId,
+    offerRequestId: row.offer_request_id,
+    supplierId: row.supplier_id,
     sources: row.sources,
-    total: { amountMinor: Number(row.totalMinor), currency: row.totalCurrency },
-    supplierTotal: { amountMinor: Number(row.supplierTotalMinor), currency: row.supplierCurrency },
+    total: { amountMinor: Number(row.total_minor), currency: row.total_currency },
+    supplierTotal: { amountMinor: Number(row.supplier_total_minor), currency: row.supplier_currency },
     fx: (row.fx ?? null) as FxSnapshot | null,
-    expiresAt: row.expiresAt,
-    pricedAt: row.pricedAt,
-    createdAt: row.createdAt,
+    expiresAt: row.expires_at,
+    pricedAt: row.priced_at,
+    createdAt: row.created_at,
     priceChanges: priceChanges.map(priceChange),
   };
   switch (row.product) {
     case 'air':
-      return { ...base, product: 'air', air: row.supplierOffer as unknown as AirOffer };
+      return { ...base, product: 'air', air: row.supplier_offer as AirOffer };
     case 'hotel':
       return {
         ...base,
         product: 'hotel',
-        hotel: row.supplierOffer as unknown as HotelOffer,
-        property: row.property as unknown as AggregatedProperty,
+        hotel: row.supplier_offer as HotelOffer,
+        property: row.property as AggregatedProperty,
       };
     case 'insurance':
-      return { ...base, product: 'insurance', insurance: row.supplierOffer as unknown as InsuranceOffer };
+      return { ...base, product: 'insurance', insurance: row.supplier_offer as InsuranceOffer };
   }
 }

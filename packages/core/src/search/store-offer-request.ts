@@ -1,4 +1,4 @@
-import { withTenant, type Tenant } from '@himal/db';
+import type { Tenant } from '@himal/db';
 import type {
   AggregatedProperty,
   AirOffer,
@@ -10,7 +10,8 @@ import type {
   SupplierWarning,
 } from '@himal/gds';
 import { newOfferId, newOfferRequestId } from './offer-ids.ts';
-import { asJson, sortKeys, toSearchOffer } from './offer-rows.ts';
+import { insertOfferRequest, jsonColumn, type OfferRow } from './offer-repository.ts';
+import { sortKeys, toSearchOffer } from './offer-rows.ts';
 import { offerExpiry, type OfferSettings } from './offer-settings.ts';
 import type { OfferRequestResult } from './search-offer.ts';
 
@@ -32,45 +33,47 @@ export async function storeOfferRequest<P extends Product>(
   now = new Date(),
 ): Promise<OfferRequestResult<P>> {
   const offerRequestId = newOfferRequestId(search.product);
-  const rows = search.offers.map((item) => ({
+  const rows: OfferRow[] = search.offers.map((item) => ({
     id: newOfferId(),
-    offerRequestId,
+    offer_request_id: offerRequestId,
     product: search.product,
-    supplierId: item.supplierId,
+    supplier_id: item.supplierId,
     sources: item.sources,
-    supplierOffer: asJson(item.offer),
-    property: item.property ? asJson(item.property) : undefined,
-    totalMinor: BigInt(item.total.amountMinor),
-    totalCurrency: item.total.currency,
-    supplierTotalMinor: BigInt(item.supplierTotal.amountMinor),
-    supplierCurrency: item.supplierTotal.currency,
-    fx: item.fx ? asJson(item.fx) : undefined,
+    supplier_offer: item.offer,
+    property: item.property ?? null,
+    total_minor: String(item.total.amountMinor),
+    total_currency: item.total.currency,
+    supplier_total_minor: String(item.supplierTotal.amountMinor),
+    supplier_currency: item.supplierTotal.currency,
+    fx: item.fx,
     ...sortKeys(search.product, item.offer, item.property),
-    expiresAt: offerExpiry(now, settings, item.offer.expiresAt),
-    pricedAt: now,
-    createdAt: now,
+    expires_at: offerExpiry(now, settings, item.offer.expiresAt),
+    priced_at: now,
+    created_at: now,
   }));
-  await withTenant(tenant, async (tx) => {
-    await tx.offerRequest.create({
-      data: {
-        id: offerRequestId,
-        product: search.product,
-        request: asJson(search.request),
-        currency: search.currency,
-        warnings: asJson(search.warnings),
-        createdAt: now,
-      },
-    });
-    if (rows.length) await tx.offer.createMany({ data: rows });
-  });
+  await insertOfferRequest(
+    tenant,
+    {
+      id: offerRequestId,
+      product: search.product,
+      request: jsonColumn(search.request),
+      currency: search.currency,
+      warnings: jsonColumn(search.warnings),
+      created_at: now,
+    },
+    rows.map((row) => ({
+      ...row,
+      supplier_offer: jsonColumn(row.supplier_offer),
+      property: row.property === null ? null : jsonColumn(row.property),
+      fx: row.fx === null ? null : jsonColumn(row.fx),
+    })),
+  );
   return {
     id: offerRequestId,
     product: search.product,
     currency: search.currency,
     createdAt: now,
     warnings: search.warnings,
-    offers: rows.map((row) =>
-      toSearchOffer({ ...row, property: row.property ?? null, fx: row.fx ?? null } as Parameters<typeof toSearchOffer>[0]),
-    ) as OfferRequestResult<P>['offers'],
+    offers: rows.map((row) => toSearchOffer(row)) as OfferRequestResult<P>['offers'],
   };
 }

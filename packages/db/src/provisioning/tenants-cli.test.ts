@@ -62,7 +62,9 @@ describe('tenants CLI', () => {
 
     const listed = await tenants('list');
     const migrations = loadMigrations('tenant').length;
-    expect(listed.stdout).toMatch(new RegExp(`^${slug}\\s+active\\s+Annapurna Adventures\\s+${tenant.schemaName}\\s+${migrations}\\b`, 'm'));
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${slug}\\s+active\\s+Annapurna Adventures\\s+${tenant.schemaName}\\s+${migrations}\\b`, 'm'),
+    );
 
     expect((await tenants('suspend', slug)).stdout).toContain(`${slug} is suspended`);
     expect((await tenants('list')).stdout).toMatch(new RegExp(`^${slug}\\s+suspended`, 'm'));

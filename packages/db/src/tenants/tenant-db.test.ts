@@ -34,12 +34,14 @@ function shapes(db: TenantDb): Record<string, Compilable> {
       .selectFrom('offers')
       .select('id')
       .where((eb) => eb.exists(eb.selectFrom('offer_price_changes').select('id').whereRef('offer_id', '=', 'offers.id'))),
-    'subquery in select': db
-      .selectFrom('offer_requests')
-      .select((eb) => [
-        'id',
-        eb.selectFrom('offers').select((o) => o.fn.countAll<string>().as('n')).whereRef('offer_request_id', '=', 'offer_requests.id').as('offers'),
-      ]),
+    'subquery in select': db.selectFrom('offer_requests').select((eb) => [
+      'id',
+      eb
+        .selectFrom('offers')
+        .select((o) => o.fn.countAll<string>().as('n'))
+        .whereRef('offer_request_id', '=', 'offer_requests.id')
+        .as('offers'),
+    ]),
     'aggregate and group': db
       .selectFrom('offers')
       .select((eb) => ['product', eb.fn.min('total_minor').as('cheapest')])
@@ -148,7 +150,9 @@ describe('tenant queries', () => {
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
-      expect(await tenantDb(tenant).selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+      expect(
+        await tenantDb(tenant).selectFrom('users').select('id').where('email', '=', email).executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it('end a statement that runs past the transaction statement timeout', async () => {
@@ -158,9 +162,13 @@ describe('tenant queries', () => {
     });
 
     it('run at the isolation level asked for', async () => {
-      const level = await withTenant(created.tenant, (trx) => sql<{ transaction_isolation: string }>`SHOW transaction_isolation`.execute(trx), {
-        isolationLevel: 'serializable',
-      });
+      const level = await withTenant(
+        created.tenant,
+        (trx) => sql<{ transaction_isolation: string }>`SHOW transaction_isolation`.execute(trx),
+        {
+          isolationLevel: 'serializable',
+        },
+      );
       expect(level.rows[0]!.transaction_isolation).toBe('serializable');
     });
   });

@@ -25,11 +25,17 @@ describe('tenant isolation', () => {
   });
   afterAll(() => deleteTestTenants(created));
 
-  it("never shows rows written for tenant A to tenant B", async () => {
+  it('never shows rows written for tenant A to tenant B', async () => {
     const [a, b] = tenants() as [CreatedTenant['tenant'], CreatedTenant['tenant']];
-    await tenantDb(a).insertInto('users').values({ email: `only-a@${a.slug}.test`, name: 'A', password_hash: 'x' }).execute();
+    await tenantDb(a)
+      .insertInto('users')
+      .values({ email: `only-a@${a.slug}.test`, name: 'A', password_hash: 'x' })
+      .execute();
     await withTenant(b, (trx) =>
-      trx.insertInto('users').values({ email: `only-b@${b.slug}.test`, name: 'B', password_hash: 'x' }).execute(),
+      trx
+        .insertInto('users')
+        .values({ email: `only-b@${b.slug}.test`, name: 'B', password_hash: 'x' })
+        .execute(),
     );
 
     const seenByA = (await tenantDb(a).selectFrom('users').select('email').execute()).map((u) => u.email);
@@ -103,7 +109,11 @@ describe('tenant isolation', () => {
       await Promise.all(all.map((tenant) => withTenant(tenant, (trx) => trx.selectFrom('users').select('id').execute())));
       // As many at once as the pool holds, so every pooled connection is asked.
       const seen = await Promise.all(
-        all.map(() => sharedPool().query<{ search_path: string }>('SHOW search_path').then((r) => r.rows[0]!.search_path)),
+        all.map(() =>
+          sharedPool()
+            .query<{ search_path: string }>('SHOW search_path')
+            .then((r) => r.rows[0]!.search_path),
+        ),
       );
       expect(new Set(seen)).toEqual(new Set([NO_TENANT_SEARCH_PATH]));
     });
