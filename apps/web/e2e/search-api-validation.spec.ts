@@ -75,6 +75,24 @@ test.describe('bad requests to the search API', () => {
     expect(answer.body.error.fields).toEqual([{ path: 'currency', message: 'prices cannot be shown in XTS' }]);
   });
 
+  test("an amount with more decimals than its currency is refused, and cannot close an insurer's circuit for others", async () => {
+    const trip = (amount: string, currency: string) =>
+      insuranceQuote({
+        trip: { destination: 'NP', start_date: inDays(40), end_date: inDays(50), total_cost: { amount, currency } },
+      });
+    // Once enough to open a breaker (5 outages in a row) had these counted as the insurer's failures.
+    for (let i = 0; i < 6; i++) {
+      const answer = await callApi('everest', 'POST', '/api/v1/insurance/quotes', trip('100.125', 'NPR'));
+      expectError(answer, 422, 'VALIDATION_FAILED');
+      expect(answer.body.error.fields).toEqual([{ path: 'trip.total_cost.amount', message: 'NPR has 2 decimals' }]);
+    }
+    expectError(await callApi('everest', 'POST', '/api/v1/insurance/quotes', trip('1500.5', 'JPY')), 422, 'VALIDATION_FAILED');
+    const other = await callApi('lumbini', 'POST', '/api/v1/insurance/quotes', trip('1500.50', 'USD'));
+    expect(other.status, other.text).toBe(201);
+    expect(other.body.data.warnings).toEqual([]);
+    expect(other.body.data.offers.length).toBeGreaterThan(0);
+  });
+
   test('malformed JSON is a 400', async () => {
     expectError(
       await callApi('everest', 'POST', '/api/v1/hotels/searches', '{"destination": {"city": "KTM"'),

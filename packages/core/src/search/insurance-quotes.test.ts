@@ -76,4 +76,15 @@ describe('insurance quotes', () => {
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(quote.warnings).toEqual([expect.objectContaining({ supplierId: 'safetrip', code: 'SUPPLIER_TIMEOUT' })]);
   });
+
+  it('keep the insurer open for everyone when one agency sends amounts its currency cannot hold', async () => {
+    // 100.125 NPR is not an amount (NPR has 2 decimals): the adapter refuses to build the request.
+    // That is this platform's failure, not the insurer's, so however often it is repeated it must
+    // not open the insurer's circuit for every agency.
+    const bad = { ...request, tripCost: { amount: '100.125', currency: 'NPR' } };
+    for (let i = 0; i < 6; i++) await createInsuranceQuote(tenant(), bad, 'NPR').catch(() => undefined);
+    const quote = await createInsuranceQuote(tenant(), request, 'USD');
+    expect(quote.warnings).toEqual([]);
+    expect(quote.offers.length).toBeGreaterThan(0);
+  });
 });

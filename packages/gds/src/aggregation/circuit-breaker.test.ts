@@ -42,7 +42,34 @@ describe('CircuitBreaker', () => {
     expect(b.state).toBe('closed');
     expect(isOutage(noAvailability)).toBe(false);
     expect(isOutage(new SupplierError('SUPPLIER_TIMEOUT', 't', { supplierId: 'x' }))).toBe(true);
-    expect(isOutage(new TypeError('adapter bug'))).toBe(true);
+  });
+
+  it("does not count the platform's own failures (bad input the adapter refused, a bug)", () => {
+    const { b } = breaker();
+    for (let i = 0; i < 10; i++) b.recordFailure(new Error('100.125 has more decimals than NPR (2)'));
+    expect(b.state).toBe('closed');
+    expect(isOutage(new TypeError('adapter bug'))).toBe(false);
+  });
+
+  it('counts SOAP server faults but not client faults, whatever the prefix', () => {
+    const fault = (supplierCode: string) => new SupplierError('SUPPLIER_FAULT', 'f', { supplierId: 'x', supplierCode });
+    expect(isOutage(fault('soap:Server'))).toBe(true);
+    expect(isOutage(fault('env:Receiver'))).toBe(true);
+    expect(isOutage(fault('soap:Client'))).toBe(false);
+    expect(isOutage(fault('SOAP-ENV:Client.InvalidRequest'))).toBe(false);
+    expect(isOutage(fault('env:Sender'))).toBe(false);
+    const { b } = breaker();
+    for (let i = 0; i < 10; i++) b.recordFailure(fault('soap:Client'));
+    expect(b.state).toBe('closed');
+  });
+
+  it('frees the half-open trial when it fails on the platform side', () => {
+    const { b, advance } = breaker();
+    for (let i = 0; i < 3; i++) b.recordFailure(outage);
+    advance(1_000);
+    expect(b.tryAcquire()).toBe(true);
+    b.recordFailure(new Error('could not build the request'));
+    expect(b.tryAcquire()).toBe(true);
   });
 
   it('half-opens after the cooldown and lets exactly one trial call through', () => {

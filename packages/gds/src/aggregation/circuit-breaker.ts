@@ -11,8 +11,12 @@ export interface CircuitBreakerOptions {
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
 /**
- * Only failures that say the supplier is unwell open a circuit. A business error (no availability,
- * a rejected request), bad credentials or an expired session come from a supplier that answered.
+ * Only failures that say the supplier is unwell open a circuit: timeouts, connection failures, HTTP
+ * 5xx and 429, SOAP server faults, broken answers. A business error (no availability, a rejected
+ * request), a SOAP Client fault (our request was refused), bad credentials or an expired session
+ * come from a supplier that answered. A failure that is not a SupplierError is this platform's own
+ * (a request the adapter could not build, a bug): it says nothing about the supplier, and counting
+ * it would let one agency's bad input open the circuit for every agency.
  */
 const OUTAGE_CODES = new Set<SupplierErrorCode>([
   'SUPPLIER_TIMEOUT',
@@ -23,8 +27,14 @@ const OUTAGE_CODES = new Set<SupplierErrorCode>([
   'SUPPLIER_UNSAFE_XML',
 ]);
 
+/** SOAP 1.1 `Client` and SOAP 1.2 `Sender` faults blame the request, whatever the prefix. */
+function isClientFault(error: { code: SupplierErrorCode; supplierCode?: string }): boolean {
+  const local = error.supplierCode?.split(':').pop()?.split('.')[0];
+  return error.code === 'SUPPLIER_FAULT' && (local === 'Client' || local === 'Sender');
+}
+
 export function isOutage(error: unknown): boolean {
-  return !isSupplierError(error) || OUTAGE_CODES.has(error.code);
+  return isSupplierError(error) && OUTAGE_CODES.has(error.code) && !isClientFault(error);
 }
 
 /**
@@ -69,6 +79,12 @@ export class CircuitBreaker {
   }
 
   recordFailure(error: unknown): void {
+    // The platform's own failure: the supplier's health is unknown, so neither count nor clear; a
+    // trial call that failed this way frees the trial for the next caller.
+    if (!isSupplierError(error)) {
+      this.trialInFlight = false;
+      return;
+    }
     if (!isOutage(error)) return this.recordSuccess();
     const wasTrial = this.trialInFlight;
     this.trialInFlight = false;

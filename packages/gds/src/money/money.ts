@@ -11,9 +11,32 @@ export interface Money {
 
 /** ISO 4217 minor-unit exponents that are not 2. */
 const EXPONENTS: Record<string, number> = {
-  BHD: 3, BIF: 0, CLF: 4, CLP: 0, DJF: 0, GNF: 0, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0,
-  KWD: 3, LYD: 3, OMR: 3, PYG: 0, RWF: 0, TND: 3, UGX: 0, UYI: 0, UYW: 4, VND: 0, VUV: 0, XAF: 0,
-  XOF: 0, XPF: 0,
+  BHD: 3,
+  BIF: 0,
+  CLF: 4,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  IQD: 3,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  PYG: 0,
+  RWF: 0,
+  TND: 3,
+  UGX: 0,
+  UYI: 0,
+  UYW: 4,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
 };
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code');
@@ -43,7 +66,8 @@ export function decimalToMinor(decimal: string, currency: string, options: { rou
   }
   let minor = BigInt(whole! + digits) + (roundUp ? 1n : 0n);
   if (sign) minor = -minor;
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${decimal} is too large`);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new Error(`${decimal} is too large`);
   return Number(minor);
 }
 
@@ -52,7 +76,9 @@ export function minorToDecimal(amountMinor: number, currency: string): string {
   if (!Number.isSafeInteger(amountMinor)) throw new Error(`not an integer amount: ${amountMinor}`);
   const exponent = currencyExponent(currency);
   const negative = amountMinor < 0;
-  const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amountMinor)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = digits.slice(digits.length - exponent);
   return `${negative ? '-' : ''}${whole}${exponent ? `.${fraction}` : ''}`;
@@ -94,10 +120,25 @@ export function convertMoney(amount: Money, to: string, rate: string): Money {
   return { amountMinor: Number(negative ? -rounded : rounded), currency: to };
 }
 
-export const moneySchema = z.object({
-  amount: z.string().regex(/^-?\d+(\.\d+)?$/),
-  currency: currencySchema,
-});
+/**
+ * True when `decimal` names a whole number of the currency's minor units: "100.125" NPR does not
+ * (NPR has 2 decimals), "100.120" does. Amounts a person or client gives must pass this; amounts
+ * suppliers send are rounded instead (decimalToMinor's `round`).
+ */
+export function fitsCurrency(decimal: string, currency: string): boolean {
+  const fraction = /\.(\d+)$/.exec(decimal)?.[1] ?? '';
+  return fraction.replace(/0+$/, '').length <= currencyExponent(currency);
+}
+
+export const moneySchema = z
+  .object({
+    amount: z.string().regex(/^-?\d+(\.\d+)?$/),
+    currency: currencySchema,
+  })
+  .refine((m) => fitsCurrency(m.amount, m.currency), {
+    path: ['amount'],
+    message: 'has more decimals than the currency has',
+  });
 /** The API shape of money: a decimal string and a currency. */
 export type MoneyJson = z.infer<typeof moneySchema>;
 

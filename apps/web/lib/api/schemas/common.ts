@@ -1,4 +1,4 @@
-import { cityOf, isKnownAirportOrCity } from '@himal/gds';
+import { cityOf, currencyExponent, fitsCurrency, isKnownAirportOrCity } from '@himal/gds';
 import { z } from 'zod';
 
 /** Travel dates must not be in the past anywhere on Earth, nor more than a year ahead. */
@@ -28,7 +28,14 @@ export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency
 
 export const decimalAmount = z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal string, e.g. "1500.00"');
 
-export const moneyBody = z.object({ amount: decimalAmount, currency: currencyCode });
+export const moneyBody = z.object({ amount: decimalAmount, currency: currencyCode }).superRefine((money, context) => {
+  if (!fitsCurrency(money.amount, money.currency))
+    context.addIssue({
+      code: 'custom',
+      path: ['amount'],
+      message: `${money.currency} has ${currencyExponent(money.currency)} decimals`,
+    });
+});
 
 export const airportOrCityCode = z
   .string()

@@ -160,6 +160,19 @@ describe('insurance quote bodies', () => {
     expect(request.travellers[0]!.age).toBe(ageOn('1990-04-02', inDays(30)));
   });
 
+  it('refuse a trip cost with more decimals than its currency has, and accept trailing zeros', () => {
+    const cost = (amount: string, currency: string) => ({ ...quote, trip: { ...quote.trip, total_cost: { amount, currency } } });
+    expect(fieldsOf(insuranceQuoteBody, cost('100.125', 'NPR'))).toEqual([
+      { path: 'trip.total_cost.amount', message: 'NPR has 2 decimals' },
+    ]);
+    expect(fieldsOf(insuranceQuoteBody, cost('1500.5', 'JPY'))).toEqual([
+      { path: 'trip.total_cost.amount', message: 'JPY has 0 decimals' },
+    ]);
+    expect(fieldsOf(insuranceQuoteBody, cost('10.125', 'KWD'))).toEqual([]);
+    expect(fieldsOf(insuranceQuoteBody, cost('100.120', 'NPR'))).toEqual([]);
+    expect(fieldsOf(insuranceQuoteBody, cost('1500', 'JPY'))).toEqual([]);
+  });
+
   it('count ages in whole years', () => {
     expect(ageOn('1990-04-02', '2027-04-01')).toBe(36);
     expect(ageOn('1990-04-02', '2027-04-02')).toBe(37);
