@@ -28,6 +28,7 @@ const SEARCH_ERROR_STATUS: Record<SearchErrorCode, number> = {
   INVALID_CURSOR: 400,
   INVALID_SORT: 400,
   UNSUPPORTED_CURRENCY: 422,
+  SEARCH_OVERLOADED: 503,
 };
 
 /** Which request field a domain error is about, for the `fields` of the answer. */
@@ -40,8 +41,10 @@ const SEARCH_ERROR_FIELD: Partial<Record<SearchErrorCode, string>> = {
 /** Any failure as the API's JSON error body. Unexpected errors are logged with the request id and told apart from nothing. */
 export function errorResponse(error: unknown, requestId: string): Response {
   let apiError: ApiError;
+  const headers: Record<string, string> = {};
   if (error instanceof ApiError) apiError = error;
   else if (isSearchError(error)) {
+    if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     const field = SEARCH_ERROR_FIELD[error.code];
     apiError = new ApiError(
       SEARCH_ERROR_STATUS[error.code],
@@ -64,5 +67,6 @@ export function errorResponse(error: unknown, requestId: string): Response {
       },
     },
     requestId,
+    headers,
   );
 }

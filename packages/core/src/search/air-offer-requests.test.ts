@@ -1,8 +1,10 @@
 import type { AirSearchRequest } from '@himal/gds';
 import { simulatorControl } from '@himal/gds/simulators';
+import { tenantDb } from '@himal/db';
 import { describe, expect, it } from 'vitest';
 import { useSearchFixture } from '../testing/search-fixture.ts';
 import { createAirOfferRequest } from './create-air-offer-request.ts';
+import { AdmissionGate } from './search-admission.ts';
 import { getOffer } from './get-offer.ts';
 import { listOffers } from './list-offers.ts';
 
@@ -70,4 +72,30 @@ describe('air offer requests', () => {
       expect(lookup.offer.supplierId).toBe(supplierId);
     });
   }
+
+  it('refuse a search beyond the bounded admission before any supplier is asked or row written', async () => {
+    const admission = new AdmissionGate({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 1_000, maxPerAgency: 5 });
+    for (const supplier of AIR_SUPPLIERS)
+      await simulatorControl.addFault(url(supplier), { operation: '*', kind: 'latency', delayMs: 400, times: 1 });
+    const searches = async () =>
+      Number(
+        (
+          await tenantDb(tenant())
+            .selectFrom('offer_requests')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await searches();
+    const first = createAirOfferRequest(tenant(), domestic, { admission });
+    await expect(createAirOfferRequest(tenant(), domestic, { admission })).rejects.toMatchObject({
+      code: 'SEARCH_OVERLOADED',
+      retryAfterSeconds: 2,
+    });
+    expect(await searches()).toBe(before);
+    expect((await first).warnings).toEqual([]);
+    const next = await createAirOfferRequest(tenant(), domestic, { admission });
+    expect(next.offers.length).toBeGreaterThan(0);
+    expect(await searches()).toBe(before + 2);
+  });
 });

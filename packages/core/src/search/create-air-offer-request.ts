@@ -4,6 +4,7 @@ import { offerSettings } from './offer-settings.ts';
 import { pricingTable } from './pricing-table.ts';
 import type { OfferRequestResult } from './search-offer.ts';
 import { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
+import { searchAdmission } from './search-admission.ts';
 import { storeOfferRequest } from './store-offer-request.ts';
 
 /** Searches every air supplier of the tenant and keeps the offers it can sell, cheapest first. */
@@ -12,27 +13,29 @@ export async function createAirOfferRequest(
   request: AirSearchRequest,
   options: SearchServiceOptions<AirSupplierAdapter> = {},
 ): Promise<OfferRequestResult<'air'>> {
-  const currency = request.currency ?? DEFAULT_CURRENCY;
-  const result = await searchFlights(request, {
-    ...options,
-    tenantId: tenant.id,
-    currency,
-    fx: await pricingTable(currency, options.fx),
-  });
-  return storeOfferRequest(
-    tenant,
-    {
-      product: 'air',
-      request,
+  return (options.admission ?? searchAdmission()).run(tenant.id, async () => {
+    const currency = request.currency ?? DEFAULT_CURRENCY;
+    const result = await searchFlights(request, {
+      ...options,
+      tenantId: tenant.id,
       currency,
-      warnings: result.warnings,
-      offers: result.offers.map((priced) => ({
-        ...priced,
-        supplierId: priced.offer.supplierId,
-        sources: [priced.offer.supplierId],
-      })),
-    },
-    offerSettings(options.settings),
-    options.now?.(),
-  );
+      fx: await pricingTable(currency, options.fx),
+    });
+    return storeOfferRequest(
+      tenant,
+      {
+        product: 'air',
+        request,
+        currency,
+        warnings: result.warnings,
+        offers: result.offers.map((priced) => ({
+          ...priced,
+          supplierId: priced.offer.supplierId,
+          sources: [priced.offer.supplierId],
+        })),
+      },
+      offerSettings(options.settings),
+      options.now?.(),
+    );
+  });
 }

@@ -4,6 +4,7 @@ import { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-op
 import { offerSettings } from './offer-settings.ts';
 import { pricingTable } from './pricing-table.ts';
 import type { OfferRequestResult } from './search-offer.ts';
+import { searchAdmission } from './search-admission.ts';
 import { storeOfferRequest } from './store-offer-request.ts';
 
 /** Searches every hotel supplier of the tenant; one offer per property (its best rate), cheapest first. */
@@ -12,23 +13,25 @@ export async function createHotelSearch(
   request: HotelSearchRequest,
   options: SearchServiceOptions<HotelSupplierAdapter> = {},
 ): Promise<OfferRequestResult<'hotel'>> {
-  const currency = request.currency ?? DEFAULT_CURRENCY;
-  const result = await searchHotels(request, {
-    ...options,
-    tenantId: tenant.id,
-    currency,
-    fx: await pricingTable(currency, options.fx),
-  });
-  return storeOfferRequest(
-    tenant,
-    {
-      product: 'hotel',
-      request,
+  return (options.admission ?? searchAdmission()).run(tenant.id, async () => {
+    const currency = request.currency ?? DEFAULT_CURRENCY;
+    const result = await searchHotels(request, {
+      ...options,
+      tenantId: tenant.id,
       currency,
-      warnings: result.warnings,
-      offers: result.offers.map((priced) => ({ ...priced, supplierId: priced.offer.supplierId })),
-    },
-    offerSettings(options.settings),
-    options.now?.(),
-  );
+      fx: await pricingTable(currency, options.fx),
+    });
+    return storeOfferRequest(
+      tenant,
+      {
+        product: 'hotel',
+        request,
+        currency,
+        warnings: result.warnings,
+        offers: result.offers.map((priced) => ({ ...priced, supplierId: priced.offer.supplierId })),
+      },
+      offerSettings(options.settings),
+      options.now?.(),
+    );
+  });
 }

@@ -28,12 +28,15 @@ import { expireOffer, findOffer, jsonColumn, saveRepricedOffer } from './offer-r
 import { toSearchOffer } from './offer-rows.ts';
 import { offerSettings, type OfferSettings } from './offer-settings.ts';
 import { SearchError } from './search-errors.ts';
+import { searchAdmission, type AdmissionGate } from './search-admission.ts';
 import type { SearchOffer } from './search-offer.ts';
 
 export interface GetOfferOptions {
   settings?: Partial<OfferSettings>;
   aggregation?: Partial<AggregationOptions>;
   now?: () => Date;
+  /** Default: the process's gate (searchAdmission()). */
+  admission?: AdmissionGate;
   /** Defaults: the tenant's supplier accounts and the adapter registry. */
   connections?: SupplierConnection[];
   adapters?: {
@@ -131,8 +134,15 @@ export async function getOffer(
 
   let repriced: PlatformOffer;
   try {
-    repriced = await askSupplier(tenant, stored, options);
+    repriced = await (options.admission ?? searchAdmission()).run(tenant.id, () => askSupplier(tenant, stored, options));
   } catch (error) {
+    if (error instanceof SearchError && error.code === 'SEARCH_OVERLOADED')
+      return {
+        offer: stored,
+        repriced: false,
+        priceChanged: false,
+        warnings: [{ supplierId: stored.supplierId, code: error.code, message: error.message }],
+      };
     const gone = error instanceof SearchError || (isSupplierError(error) && GONE_CODES.has(error.code));
     if (!gone) {
       const warning = isSupplierError(error)

@@ -8,4 +8,5 @@ export { OFFER_SORTS, type ListedProduct, type OfferSort } from './offer-cursor.
 export { offerSettings, type OfferSettings } from './offer-settings.ts';
 export { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
 export { SearchError, isSearchError, type SearchErrorCode } from './search-errors.ts';
+export { AdmissionGate, admissionLimits, searchAdmission, type AdmissionLimits } from './search-admission.ts';
 export type { SearchOffer, OfferRequestResult, OfferPriceChangeRecord } from './search-offer.ts';

@@ -9,15 +9,22 @@ export type SearchErrorCode =
   | 'OFFER_UNAVAILABLE'
   | 'INVALID_CURSOR'
   | 'INVALID_SORT'
-  | 'UNSUPPORTED_CURRENCY';
+  | 'UNSUPPORTED_CURRENCY'
+  /** The process is at its bounded admission for supplier work; nothing was asked or written. */
+  | 'SEARCH_OVERLOADED';
 
 export class SearchError extends Error {
+  /** When set, how long the client should wait before it tries again. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly code: SearchErrorCode,
     message: string,
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'SearchError';
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
