@@ -42,8 +42,10 @@ const SEARCH_ERROR_FIELD: Partial<Record<SearchErrorCode, string>> = {
 export function errorResponse(error: unknown, requestId: string): Response {
   let apiError: ApiError;
   const headers: Record<string, string> = {};
-  if (error instanceof ApiError) apiError = error;
-  else if (isSearchError(error)) {
+  if (error instanceof ApiError) {
+    apiError = error;
+    Object.assign(headers, error.headers);
+  } else if (isSearchError(error)) {
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     const field = SEARCH_ERROR_FIELD[error.code];
     apiError = new ApiError(

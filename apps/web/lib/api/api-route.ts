@@ -46,3 +46,21 @@ export function publicApiRoute(handler: (context: { request: Request; requestId:
     }
   };
 }
+
+/**
+ * The answer to a method a route does not serve: 405 with `Allow` and the API's JSON error body
+ * (Next's own 405 has no body). Each route exports it under the methods it does not serve.
+ */
+export function methodNotAllowed(allowed: string[]) {
+  return publicApiRoute(async ({ request }) => {
+    throw new ApiError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${request.method} is not allowed here; use ${allowed.join(' or ')}`,
+      undefined,
+      {
+        allow: allowed.join(', '),
+      },
+    );
+  });
+}

@@ -1,5 +1,5 @@
 // What the API routes use: the route wrapper, body and query parsing, the wire schemas, rendering.
-export { apiRoute, publicApiRoute, type ApiContext } from './api-route.ts';
+export { apiRoute, methodNotAllowed, publicApiRoute, type ApiContext } from './api-route.ts';
 export { ApiError, type FieldError } from './api-error.ts';
 export { jsonResponse } from './api-response.ts';
 export { readJsonBody, MAX_BODY_BYTES } from './request-body.ts';

@@ -1,27 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import { errorPageContentSecurityPolicy, newNonce } from './content-security-policy.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 export type ErrorPageKind = 'unknown-host' | 'suspended' | 'unavailable';
 
-const PAGES: Record<ErrorPageKind, { status: number; title: string; message: string; retryAfterSeconds?: number }> = {
-  'unknown-host': {
-    status: 404,
-    title: 'Site not found',
-    message: 'There is no travel site at this address. Check the link, or ask the agency for its current address.',
-  },
-  suspended: {
-    status: 503,
-    title: 'Temporarily unavailable',
-    message: 'This travel site is not available at the moment. Please try again later.',
-    retryAfterSeconds: 3600,
-  },
-  unavailable: {
-    status: 503,
-    title: 'Temporarily unavailable',
-    message: 'We could not reach our systems just now. Please try again in a moment.',
-    retryAfterSeconds: 30,
-  },
-};
+const PAGES: Record<ErrorPageKind, { status: number; code: string; title: string; message: string; retryAfterSeconds?: number }> =
+  {
+    'unknown-host': {
+      status: 404,
+      code: 'TENANT_NOT_FOUND',
+      title: 'Site not found',
+      message: 'There is no travel site at this address. Check the link, or ask the agency for its current address.',
+    },
+    suspended: {
+      status: 503,
+      code: 'TENANT_SUSPENDED',
+      title: 'Temporarily unavailable',
+      message: 'This travel site is not available at the moment. Please try again later.',
+      retryAfterSeconds: 3600,
+    },
+    unavailable: {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      title: 'Temporarily unavailable',
+      message: 'We could not reach our systems just now. Please try again in a moment.',
+      retryAfterSeconds: 30,
+    },
+  };
 
 const STYLE = `
   :root { color-scheme: light; }
@@ -61,4 +66,19 @@ export function errorPageResponse(kind: ErrorPageKind, options: { https: boolean
   if (page.retryAfterSeconds) headers.set('Retry-After', String(page.retryAfterSeconds));
   applySecurityHeaders(headers, { contentSecurityPolicy: errorPageContentSecurityPolicy(nonce), https: options.https });
   return new Response(html, { status: page.status, headers });
+}
+
+/** The same answers for API clients: the API's JSON error body, with a request id. */
+export function apiErrorResponse(kind: ErrorPageKind, options: { https: boolean }): Response {
+  const page = PAGES[kind];
+  const requestId = `req_${randomBytes(12).toString('base64url')}`;
+  const headers = new Headers({
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Request-Id': requestId,
+  });
+  if (page.retryAfterSeconds) headers.set('Retry-After', String(page.retryAfterSeconds));
+  applySecurityHeaders(headers, { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", https: options.https });
+  const body = { error: { code: page.code, message: page.message, request_id: requestId } };
+  return new Response(JSON.stringify(body), { status: page.status, headers });
 }

@@ -1,7 +1,7 @@
 import type { HostResolution, Surface } from '@himal/db';
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, pageContentSecurityPolicy } from './content-security-policy.ts';
-import { errorPageResponse } from './error-pages.ts';
+import { apiErrorResponse, errorPageResponse, type ErrorPageKind } from './error-pages.ts';
 import { NONCE_HEADER, PLATFORM_CONSOLE_HEADER, TENANT_ID_HEADER, withoutHimalHeaders } from './request-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
@@ -31,20 +31,23 @@ export function createTenantProxy({ surface, resolveHost }: TenantProxyOptions) 
       return response;
     }
 
+    // API clients get the API's JSON error body; people get a page.
+    const refuse = (kind: ErrorPageKind) =>
+      request.nextUrl.pathname.startsWith('/api/') ? apiErrorResponse(kind, { https }) : errorPageResponse(kind, { https });
     const host = request.headers.get('host');
     let resolution: HostResolution;
     try {
       resolution = await resolveHost(host, surface);
     } catch (error) {
       console.error(`[proxy] tenant directory unavailable: ${(error as Error).message}`);
-      return errorPageResponse('unavailable', { https });
+      return refuse('unavailable');
     }
 
     switch (resolution.kind) {
       case 'not-found':
-        return errorPageResponse('unknown-host', { https });
+        return refuse('unknown-host');
       case 'suspended':
-        return errorPageResponse('suspended', { https });
+        return refuse('suspended');
       case 'tenant':
         headers.set(TENANT_ID_HEADER, resolution.tenant.id);
         break;

@@ -8,6 +8,7 @@ import {
   renderAirOffer,
   renderOfferRequest,
   toAirSearchRequest,
+  methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const POST = apiRoute(async ({ request, tenant, requestId }) => {
@@ -15,3 +16,6 @@ export const POST = apiRoute(async ({ request, tenant, requestId }) => {
   const result = await createAirOfferRequest(tenant, toAirSearchRequest(body));
   return jsonResponse(201, renderOfferRequest(result, renderAirOffer), requestId);
 });
+
+const refused = methodNotAllowed(['POST']);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

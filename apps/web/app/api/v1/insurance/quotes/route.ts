@@ -8,6 +8,7 @@ import {
   renderInsuranceOffer,
   renderOfferRequest,
   toInsuranceQuoteRequest,
+  methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const POST = apiRoute(async ({ request, tenant, requestId }) => {
@@ -15,3 +16,6 @@ export const POST = apiRoute(async ({ request, tenant, requestId }) => {
   const result = await createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency);
   return jsonResponse(201, renderOfferRequest(result, renderInsuranceOffer), requestId);
 });
+
+const refused = methodNotAllowed(['POST']);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

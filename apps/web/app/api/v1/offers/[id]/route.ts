@@ -6,6 +6,7 @@ import {
   renderMoney,
   renderPriceChanges,
   renderWarnings,
+  methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const GET = apiRoute<{ id: string }>(async ({ params, tenant, requestId }) => {
@@ -26,3 +27,6 @@ export const GET = apiRoute<{ id: string }>(async ({ params, tenant, requestId }
     requestId,
   );
 });
+
+const refused = methodNotAllowed(['GET']);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

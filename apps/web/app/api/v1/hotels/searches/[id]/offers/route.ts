@@ -1,5 +1,12 @@
 import { listOffers } from '@himal/core';
-import { apiRoute, hotelOffersQuery, jsonResponse, parseInput, renderHotelOffer } from '../../../../../../../lib/api/index.ts';
+import {
+  apiRoute,
+  hotelOffersQuery,
+  jsonResponse,
+  parseInput,
+  renderHotelOffer,
+  methodNotAllowed,
+} from '../../../../../../../lib/api/index.ts';
 
 export const GET = apiRoute<{ id: string }>(async ({ request, params, tenant, requestId }) => {
   const query = parseInput(hotelOffersQuery, Object.fromEntries(new URL(request.url).searchParams), 'query');
@@ -13,3 +20,6 @@ export const GET = apiRoute<{ id: string }>(async ({ request, params, tenant, re
     requestId,
   );
 });
+
+const refused = methodNotAllowed(['GET']);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };
