@@ -1,2 +1,3 @@
 // The booking domain's surface. Apps call these services; data access stays inside them.
 export * from './search/index.ts';
+export * from './rate-limits/index.ts';

@@ -5,7 +5,7 @@ export { sharedPool, closeSharedPool } from './pool.ts';
 export { pgTransaction } from './pg-transaction.ts';
 export { controlDb, disconnectControlDb, type ControlClient } from './control-client.ts';
 
-export { type Tenant, type TenantStatus, RESERVED_SLUGS } from './tenants/tenant.ts';
+export { type Tenant, type TenantStatus, type ApiLimits, apiLimitsSchema, RESERVED_SLUGS } from './tenants/tenant.ts';
 export {
   tenantDb,
   withTenant,
@@ -43,8 +43,15 @@ export {
   deleteTenant,
   addCustomDomain,
   markDomainVerified,
+  setTenantApiLimits,
   type TenantSummary,
 } from './provisioning/manage-tenants.ts';
+export {
+  consumeRateLimits,
+  forgetBlockedRateLimitKeys,
+  type RateLimitHit,
+  type RateLimitOutcome,
+} from './rate-limits/consume-rate-limits.ts';
 
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isSearchError, type SearchErrorCode } from '@himal/core';
+import { isRateLimitedError, isSearchError, type SearchErrorCode } from '@himal/core';
 import { ApiError } from './api-error.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -45,6 +45,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ApiError) {
     apiError = error;
     Object.assign(headers, error.headers);
+  } else if (isRateLimitedError(error)) {
+    headers['retry-after'] = String(error.retryAfterSeconds);
+    apiError = new ApiError(429, error.code, error.message);
   } else if (isSearchError(error)) {
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     const field = SEARCH_ERROR_FIELD[error.code];

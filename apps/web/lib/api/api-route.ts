@@ -1,3 +1,4 @@
+import { enforceApiRateLimit, type ApiRequestKind } from '@himal/core';
 import { findTenantById, type Tenant } from '@himal/db';
 import { TENANT_ID_HEADER } from '@himal/ui/next';
 import { ApiError } from './api-error.ts';
@@ -11,12 +12,22 @@ export interface ApiContext<Params> {
 }
 
 /**
+ * The client's address as the server in front of Next.js established it (packages/ui/src/server
+ * overwrites X-Forwarded-For with the socket's address, or the one its trusted proxies saw).
+ */
+function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+}
+
+/**
  * A JSON route of the tenant API: a request id on every answer, the tenant the proxy resolved from
- * the Host (its header cannot come from a client: the proxy drops any such header), every failure
- * rendered as the API's error body.
+ * the Host (its header cannot come from a client: the proxy drops any such header), the agency's
+ * rate limits for this kind of request (a search costs suppliers and rows, so it has its own),
+ * every failure rendered as the API's error body.
  */
 export function apiRoute<Params extends Record<string, string> = Record<string, never>>(
   handler: (context: ApiContext<Params>) => Promise<Response>,
+  options: { kind?: ApiRequestKind } = {},
 ) {
   return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
     const requestId = newRequestId();
@@ -24,6 +35,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       const tenantId = request.headers.get(TENANT_ID_HEADER);
       const tenant = tenantId ? await findTenantById(tenantId) : null;
       if (!tenant || tenant.status !== 'active') throw new ApiError(404, 'TENANT_NOT_FOUND', 'no agency answers on this host');
+      await enforceApiRateLimit(tenant, clientAddress(request), options.kind ?? 'read');
       const response = await handler({ request, params: await route.params, tenant, requestId });
       response.headers.set(REQUEST_ID_HEADER, requestId);
       return response;

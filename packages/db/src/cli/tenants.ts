@@ -3,6 +3,8 @@
  *   create --slug <slug> --name <name> --admin-email <email> [--admin-password <pw>]
  *   list | migrate | suspend <slug> | resume <slug> | delete <slug> --confirm <slug>
  *   domain-add <slug> <host> | domain-verify <host>
+ *   limits <slug> [--searches-per-minute n] [--reads-per-minute n] [--client-searches-per-minute n]
+ *                 [--client-reads-per-minute n]   (n, or "default")
  * Every failure is one line on stderr and exit code 1.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +21,7 @@ import {
   markDomainVerified,
   resumeTenant,
   rootDomain,
+  setTenantApiLimits,
   runMigrations,
   stopDirectoryListener,
   suspendTenant,
@@ -33,7 +36,23 @@ const USAGE = `usage: npm run tenants -- <command>
   resume <slug>
   delete <slug> --confirm <slug>
   domain-add <slug> <host>
-  domain-verify <host>`;
+  domain-verify <host>
+  limits <slug> [--searches-per-minute <n>] [--reads-per-minute <n>]
+                [--client-searches-per-minute <n>] [--client-reads-per-minute <n>]   (<n> or "default")`;
+
+const LIMIT_OPTIONS = {
+  'searches-per-minute': 'searchesPerMinute',
+  'reads-per-minute': 'readsPerMinute',
+  'client-searches-per-minute': 'clientSearchesPerMinute',
+  'client-reads-per-minute': 'clientReadsPerMinute',
+} as const;
+
+function limitValue(option: string, text: string | undefined): number | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'default') return null;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${option} takes a whole number or "default"`);
+  return Number(text);
+}
 
 class UsageError extends Error {}
 
@@ -85,6 +104,10 @@ async function main(argv: string[]): Promise<number> {
       'admin-password': { type: 'string' },
       confirm: { type: 'string' },
       concurrency: { type: 'string' },
+      'searches-per-minute': { type: 'string' },
+      'reads-per-minute': { type: 'string' },
+      'client-searches-per-minute': { type: 'string' },
+      'client-reads-per-minute': { type: 'string' },
     },
   });
   if (!command || command === 'help' || command === '--help') {
@@ -162,6 +185,19 @@ async function main(argv: string[]): Promise<number> {
       const host = positional(positionals, 0, 'host');
       await markDomainVerified(host);
       console.log(`${host} is verified`);
+      return 0;
+    }
+    case 'limits': {
+      const slug = positional(positionals, 0, 'slug');
+      const changes = Object.fromEntries(
+        (Object.keys(LIMIT_OPTIONS) as Array<keyof typeof LIMIT_OPTIONS>).map((option) => [
+          LIMIT_OPTIONS[option],
+          limitValue(option, values[option]),
+        ]),
+      );
+      const limits = await setTenantApiLimits(slug, changes);
+      const shown = Object.entries(limits).map(([name, value]) => `${name}=${value}`);
+      console.log(`${slug}: ${shown.length ? shown.join(' ') : 'platform defaults'}`);
       return 0;
     }
     default:

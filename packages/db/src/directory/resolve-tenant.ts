@@ -1,6 +1,6 @@
 import { rootDomain } from '../config.ts';
 import { controlDb } from '../control-client.ts';
-import type { Tenant } from '../tenants/tenant.ts';
+import { apiLimitsSchema, type Tenant } from '../tenants/tenant.ts';
 import { directoryCache, ensureDirectoryListener } from './directory-cache.ts';
 import { parseHost, type Surface } from './parse-host.ts';
 
@@ -10,12 +10,21 @@ export type HostResolution =
   | { kind: 'platform-console'; host: string }
   | { kind: 'not-found'; reason: string };
 
-const tenantSelect = { id: true, slug: true, name: true, status: true, schemaName: true } as const;
+const tenantSelect = { id: true, slug: true, name: true, status: true, schemaName: true, apiLimits: true } as const;
 
-async function lookup(key: string, load: () => Promise<Tenant | null>): Promise<Tenant | null> {
+type TenantRow = Omit<Tenant, 'apiLimits'> & { apiLimits: unknown };
+
+function toTenant(row: TenantRow | null | undefined): Tenant | null {
+  if (!row) return null;
+  // Limits are validated when written; a row that somehow holds others falls back to the defaults.
+  const limits = apiLimitsSchema.safeParse(row.apiLimits ?? {});
+  return { ...row, apiLimits: limits.success ? limits.data : null };
+}
+
+async function lookup(key: string, load: () => Promise<TenantRow | null | undefined>): Promise<Tenant | null> {
   const cached = directoryCache.get(key);
   if (cached) return cached.value as Tenant | null;
-  const value = await load();
+  const value = toTenant(await load());
   directoryCache.set(key, { value });
   return value;
 }

@@ -1,6 +1,6 @@
 import { DbError } from '../errors.ts';
 import { pgTransaction } from '../pg-transaction.ts';
-import { assertTenantSchemaName, type Tenant, type TenantStatus } from '../tenants/tenant.ts';
+import { apiLimitsSchema, assertTenantSchemaName, type ApiLimits, type Tenant, type TenantStatus } from '../tenants/tenant.ts';
 import { normalizeHost } from '../directory/parse-host.ts';
 import { rootDomain } from '../config.ts';
 import { newVerificationToken } from './create-tenant.ts';
@@ -65,6 +65,37 @@ async function setStatus(slug: string, status: TenantStatus): Promise<Tenant> {
   });
   invalidateDirectory();
   return tenant;
+}
+
+/**
+ * Sets an agency's own API rate limits (requests per minute); a limit left out, or given as null,
+ * goes back to the platform's default. Every process hears of it through the directory's NOTIFY.
+ */
+export async function setTenantApiLimits(slug: string, changes: { [K in keyof ApiLimits]?: number | null }): Promise<ApiLimits> {
+  const limits = await pgTransaction(async (client) => {
+    const found = await lockTenant(client, slug);
+    const { rows } = await client.query<{ api_limits: unknown }>('SELECT api_limits FROM public.tenants WHERE id = $1', [
+      found.id,
+    ]);
+    const merged: Record<string, unknown> = { ...(rows[0]?.api_limits as object | null) };
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) delete merged[name];
+      else if (value !== undefined) merged[name] = value;
+    }
+    const parsed = apiLimitsSchema.safeParse(merged);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DbError('INVALID_INPUT', `${issue.path.join('.') || 'limits'}: ${issue.message}`);
+    }
+    await client.query('UPDATE public.tenants SET api_limits = $2, updated_at = now() WHERE id = $1', [
+      found.id,
+      Object.keys(parsed.data).length ? JSON.stringify(parsed.data) : null,
+    ]);
+    await notifyDirectoryChange(client, found.id);
+    return parsed.data;
+  });
+  invalidateDirectory();
+  return limits;
 }
 
 /** A suspended agency's sites answer 503 and its staff cannot sign in; its data is kept. */

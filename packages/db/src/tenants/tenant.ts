@@ -10,7 +10,21 @@ export interface Tenant {
   name: string;
   status: TenantStatus;
   schemaName: string;
+  /** The agency's own API rate limits, where it has any (the directory fills this in). */
+  apiLimits?: ApiLimits | null;
 }
+
+/** Requests per minute: for the whole agency, and for one client (address) of the agency. */
+export const apiLimitsSchema = z
+  .object({
+    searchesPerMinute: z.number().int().min(1).max(1_000_000),
+    readsPerMinute: z.number().int().min(1).max(1_000_000),
+    clientSearchesPerMinute: z.number().int().min(1).max(1_000_000),
+    clientReadsPerMinute: z.number().int().min(1).max(1_000_000),
+  })
+  .partial()
+  .strict();
+export type ApiLimits = z.infer<typeof apiLimitsSchema>;
 
 /** Hosts and names the platform keeps for itself; no agency may take them as a slug. */
 export const RESERVED_SLUGS = new Set([

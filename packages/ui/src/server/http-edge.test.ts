@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeRefusalResponse, refuseAtEdge } from './http-edge.ts';
+import { clientAddressOf, edgeRefusalResponse, refuseAtEdge } from './http-edge.ts';
 
 const request = (method: string, url: string, rawHeaders = ['Host', 'everest.localhost']) => ({ method, url, rawHeaders });
 
@@ -35,5 +35,15 @@ describe('the HTTP edge', () => {
     const page = edgeRefusalResponse(refusal, '/');
     expect(page.headers.get('content-type')).toContain('text/plain');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it("takes the client's address from the socket, or from the hop its own proxies vouch for", () => {
+    expect(clientAddressOf('203.0.113.9', '127.0.0.1', 0)).toBe('127.0.0.1');
+    expect(clientAddressOf(undefined, '10.0.0.5', 1)).toBe('10.0.0.5');
+    expect(clientAddressOf('203.0.113.9', '10.0.0.5', 1)).toBe('203.0.113.9');
+    // A client that writes its own X-Forwarded-For only moves entries the proxy did not write.
+    expect(clientAddressOf('1.2.3.4, 203.0.113.9', '10.0.0.5', 1)).toBe('203.0.113.9');
+    expect(clientAddressOf('1.2.3.4, 203.0.113.9, 10.0.0.4', '10.0.0.5', 2)).toBe('203.0.113.9');
+    expect(clientAddressOf(['1.2.3.4', '203.0.113.9'], '10.0.0.5', 1)).toBe('203.0.113.9');
   });
 });

@@ -50,3 +50,25 @@ export function edgeRefusalResponse(refusal: EdgeRefusal, path: string): { statu
   }
   return { status: refusal.status, headers, body };
 }
+
+/**
+ * The address of the client, as this server can know it: the socket's peer, or, behind
+ * `trustedProxyHops` proxies of our own (TRUSTED_PROXY_HOPS), the address the outermost of them saw
+ * (X-Forwarded-For entries further left were written by the client and prove nothing).
+ */
+export function clientAddressOf(
+  forwardedFor: string | string[] | undefined,
+  peer: string | undefined,
+  trustedProxyHops: number,
+): string {
+  const socketAddress = peer ?? 'unknown';
+  if (trustedProxyHops <= 0) return socketAddress;
+  const chain = [
+    ...(Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    socketAddress,
+  ];
+  return chain[Math.max(0, chain.length - 1 - trustedProxyHops)]!;
+}

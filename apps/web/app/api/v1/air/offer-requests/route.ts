@@ -11,11 +11,14 @@ import {
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
-export const POST = apiRoute(async ({ request, tenant, requestId }) => {
-  const body = parseInput(airOfferRequestBody, await readJsonBody(request));
-  const result = await createAirOfferRequest(tenant, toAirSearchRequest(body));
-  return jsonResponse(201, renderOfferRequest(result, renderAirOffer), requestId);
-});
+export const POST = apiRoute(
+  async ({ request, tenant, requestId }) => {
+    const body = parseInput(airOfferRequestBody, await readJsonBody(request));
+    const result = await createAirOfferRequest(tenant, toAirSearchRequest(body));
+    return jsonResponse(201, renderOfferRequest(result, renderAirOffer), requestId);
+  },
+  { kind: 'search' },
+);
 
 const refused = methodNotAllowed(['POST']);
 export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

@@ -11,11 +11,14 @@ import {
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
-export const POST = apiRoute(async ({ request, tenant, requestId }) => {
-  const body = parseInput(hotelSearchBody, await readJsonBody(request));
-  const result = await createHotelSearch(tenant, toHotelSearchRequest(body));
-  return jsonResponse(201, renderOfferRequest(result, renderHotelOffer), requestId);
-});
+export const POST = apiRoute(
+  async ({ request, tenant, requestId }) => {
+    const body = parseInput(hotelSearchBody, await readJsonBody(request));
+    const result = await createHotelSearch(tenant, toHotelSearchRequest(body));
+    return jsonResponse(201, renderOfferRequest(result, renderHotelOffer), requestId);
+  },
+  { kind: 'search' },
+);
 
 const refused = methodNotAllowed(['POST']);
 export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

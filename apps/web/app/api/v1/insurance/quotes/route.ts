@@ -11,11 +11,14 @@ import {
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
-export const POST = apiRoute(async ({ request, tenant, requestId }) => {
-  const body = parseInput(insuranceQuoteBody, await readJsonBody(request));
-  const result = await createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency);
-  return jsonResponse(201, renderOfferRequest(result, renderInsuranceOffer), requestId);
-});
+export const POST = apiRoute(
+  async ({ request, tenant, requestId }) => {
+    const body = parseInput(insuranceQuoteBody, await readJsonBody(request));
+    const result = await createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency);
+    return jsonResponse(201, renderOfferRequest(result, renderInsuranceOffer), requestId);
+  },
+  { kind: 'search' },
+);
 
 const refused = methodNotAllowed(['POST']);
 export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

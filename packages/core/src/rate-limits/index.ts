@@ -1,0 +1,9 @@
+// Rate limits of the public API, shared by every process.
+export {
+  enforceApiRateLimit,
+  clientKey,
+  platformApiLimits,
+  RateLimitedError,
+  isRateLimitedError,
+  type ApiRequestKind,
+} from './enforce-api-rate-limit.ts';
