@@ -92,12 +92,47 @@ test('after 5 wrong passwords an account is refused for a while, even with the r
   expect((await page.context().cookies()).some((c) => c.name.endsWith('himal-admin.session'))).toBe(false);
 });
 
-test('signing out ends the session', async ({ page }) => {
+test('signing out ends the session on the server: the old cookie opens nothing', async ({ page }) => {
   await signInAs(page, everestPanel, everestAdmin);
+  const cookie = await sessionCookieOf(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(`${everestPanel}/sign-in`);
   await page.goto(`${everestPanel}/`);
   await expect(page).toHaveURL(`${everestPanel}/sign-in`);
+
+  // The cookie as it was before signing out, replayed (a copy on another device, a stolen one).
+  const replayed = await requestWithHost(ADMIN_PORT, `everest.admin.localhost:${ADMIN_PORT}`, '/api/auth/session', {
+    headers: { cookie: `${cookie.name}=${cookie.value}` },
+  });
+  expect(JSON.parse(replayed.body)).toEqual({});
+  const panel = await requestWithHost(ADMIN_PORT, `everest.admin.localhost:${ADMIN_PORT}`, '/', {
+    headers: { cookie: `${cookie.name}=${cookie.value}` },
+  });
+  expect(panel.status).toBe(307);
+  expect(panel.headers.location).toContain('/sign-in');
+});
+
+test("a client guessing an account's password cannot lock its owner out elsewhere", async ({ page, browser }) => {
+  const slug = `lockout-${randomBytes(4).toString('hex')}`;
+  const owner = { email: `owner@${slug}.test`, password: 'the owner knows this 2026' };
+  await createTenant({ slug, name: 'Lockout Target Treks', adminEmail: owner.email, adminPassword: owner.password });
+  const panel = agencyPanelUrl(slug).replace(/\/$/, '');
+
+  // The guesser comes from one address (a load balancer in front of the app names it).
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': '198.51.100.66' });
+  for (let i = 0; i < 6; i++) {
+    await page.goto(`${panel}/sign-in`);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill(`guess ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('form').getByRole('alert')).toBeVisible();
+  }
+  await expect(page.locator('form').getByRole('alert')).toHaveText(/Too many wrong passwords/);
+
+  const ownersBrowser = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.10' } });
+  const ownersPage = await ownersBrowser.newPage();
+  await signInAs(ownersPage, panel, owner);
+  await ownersBrowser.close();
 });
 
 test('a sign-in POST without the CSRF token is rejected', async () => {

@@ -46,8 +46,10 @@ export {
   setTenantApiLimits,
   type TenantSummary,
 } from './provisioning/manage-tenants.ts';
+export { clientKey } from './rate-limits/client-key.ts';
 export {
   consumeRateLimits,
+  refundRateLimits,
   forgetBlockedRateLimitKeys,
   type RateLimitHit,
   type RateLimitOutcome,
@@ -58,11 +60,10 @@ export {
   authenticateTenantUser,
   authenticatePlatformUser,
   ensurePlatformUser,
-  activeTenantUserRole,
-  activePlatformUserRole,
   type AuthenticatedUser,
 } from './auth/authenticate.ts';
-export { SignInThrottle } from './auth/sign-in-throttle.ts';
+export { admitSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS, type SignInAttempt } from './auth/sign-in-throttle.ts';
+export { startSession, sessionUserRole, endSession, endUserSessions, type SessionRealm } from './auth/sessions.ts';
 
 export {
   findDatabaseServer,

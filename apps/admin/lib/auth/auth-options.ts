@@ -1,4 +1,4 @@
-import { activePlatformUserRole, activeTenantUserRole } from '@himal/db';
+import { endSession, sessionUserRole, startSession, type SessionRealm } from '@himal/db';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { realmKey, type AdminRealm } from '../current-realm.ts';
@@ -17,16 +17,19 @@ process.env.AUTH_TRUST_HOST = 'true';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-/** How often a session's user is looked up again (disabled, removed, role changed). */
-const USER_RECHECK_MS = 5 * 60_000;
-
-function activeRoleInRealm(realm: AdminRealm, userId: string): Promise<string | null> {
-  return realm.kind === 'platform' ? activePlatformUserRole(userId) : activeTenantUserRole(realm.tenant, userId);
+function sessionRealm(realm: AdminRealm): SessionRealm {
+  return realm.kind === 'platform' ? { kind: 'platform' } : { kind: 'agency', tenant: realm.tenant };
 }
 
-/** A session whose user was disabled or removed after signing in. */
-class SessionUserInactiveError extends Error {
-  readonly code = 'SESSION_USER_INACTIVE';
+/** A session that was signed out, or whose user was disabled or removed. */
+class SessionEndedError extends Error {
+  readonly code = 'SESSION_ENDED';
+}
+
+/** The client's address, as the server in front of the app wrote it. */
+function clientOf(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  return (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || 'unknown';
 }
 
 /** A session token presented on a realm it was not issued for. */
@@ -58,22 +61,29 @@ export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean 
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials) => authorizeInRealm(realm, credentials),
+        authorize: (credentials, request) => authorizeInRealm(realm, credentials, clientOf(request?.headers)),
       }),
     ],
+    events: {
+      // Signing out ends the session on the server: the cookie is worthless from now on, wherever it is.
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await endSession(sessionRealm(realm), token.sid);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
-        // `user` is only present at sign-in: stamp the realm and role into the new token.
-        if (user) Object.assign(token, { realm: realmClaim, role: user.role, checkedAt: Date.now() });
+        // `user` is only present at sign-in: open a session on the server, name it in the token.
+        if (user) {
+          const sid = await startSession(sessionRealm(realm), user.id, SESSION_MAX_AGE_SECONDS);
+          return Object.assign(token, { realm: realmClaim, role: user.role, sid });
+        }
         // Every later use: a token from another realm is refused (next-auth then clears the cookie).
         if (token.realm !== realmClaim) throw new SessionRealmMismatchError('session issued for another realm');
-        // A user disabled or removed since signing in loses the session within USER_RECHECK_MS.
-        if (!token.checkedAt || Date.now() - token.checkedAt > USER_RECHECK_MS) {
-          const role = token.sub ? await activeRoleInRealm(realm, token.sub) : null;
-          if (!role) throw new SessionUserInactiveError('the user of this session can no longer sign in');
-          Object.assign(token, { role, checkedAt: Date.now() });
-        }
-        return token;
+        // ... and so is one whose session was signed out, or whose user can no longer sign in; the
+        // role is read afresh, so a changed role applies at once.
+        const role = typeof token.sid === 'string' ? await sessionUserRole(sessionRealm(realm), token.sid) : null;
+        if (!role) throw new SessionEndedError('this session has ended');
+        return Object.assign(token, { role });
       },
       session({ session, token }) {
         return {

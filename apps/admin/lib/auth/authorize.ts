@@ -1,4 +1,10 @@
-import { authenticatePlatformUser, authenticateTenantUser, SignInThrottle, type AuthenticatedUser } from '@himal/db';
+import {
+  admitSignInAttempt,
+  authenticatePlatformUser,
+  authenticateTenantUser,
+  recordSuccessfulSignIn,
+  type AuthenticatedUser,
+} from '@himal/db';
 import { z } from 'zod';
 import type { AdminRealm } from '../current-realm.ts';
 
@@ -12,32 +18,35 @@ export const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
 /** Error code for an account with too many wrong passwords lately. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 
-const throttle = new SignInThrottle();
-
 /**
  * Checks credentials against the realm's own users: an agency's users live in its schema, platform
- * operators in the control plane. Null means "wrong email or password", whatever the reason.
+ * operators in the control plane. Null means "wrong email or password", whatever the reason. The
+ * attempt is counted (shared by every instance) before the password is checked.
  */
-export async function authorizeInRealm(realm: AdminRealm, credentials: unknown): Promise<AuthenticatedUser | null> {
+export async function authorizeInRealm(
+  realm: AdminRealm,
+  credentials: unknown,
+  client: string,
+): Promise<AuthenticatedUser | null> {
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const account = `${realm.kind === 'platform' ? 'platform' : `tenant:${realm.tenant.id}`}:${email.toLowerCase()}`;
-  if (throttle.retryAfterMs(account) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+  const attempt = { realm: realm.kind === 'platform' ? 'platform' : `tenant:${realm.tenant.id}`, email, client };
   let user: AuthenticatedUser | null;
   try {
+    if (!(await admitSignInAttempt(attempt)).admitted) throw new Error(TOO_MANY_ATTEMPTS);
     if (realm.kind === 'platform') user = await authenticatePlatformUser(email, password);
     // proxy.ts already answers 503 for a suspended agency; this covers a suspension mid-request.
     else if (realm.tenant.status !== 'active') return null;
     else user = await authenticateTenantUser(realm.tenant, email, password);
   } catch (error) {
+    if ((error as Error).message === TOO_MANY_ATTEMPTS) throw error;
     console.error(
       `[auth] sign-in failed in ${realm.kind === 'platform' ? 'platform' : realm.tenant.slug}: ${(error as Error).message}`,
     );
     // next-auth puts a thrown error's message in the redirect URL; give it a code, not internals.
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
-  if (user) throttle.recordSuccess(account);
-  else throttle.recordFailure(account);
+  if (user) await recordSuccessfulSignIn(attempt).catch((error: Error) => console.error(`[auth] ${error.message}`));
   return user;
 }

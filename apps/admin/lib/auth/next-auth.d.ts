@@ -16,7 +16,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     realm: string;
     role: string;
-    /** When the user was last found active (ms since epoch). */
-    checkedAt?: number;
+    /** The server-side session this token stands for (packages/db/src/auth/sessions.ts). */
+    sid?: string;
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { clientKey, enforceApiRateLimit, RateLimitedError } from './enforce-api-rate-limit.ts';
+import { clientKey } from '@himal/db';
+import { enforceApiRateLimit, RateLimitedError } from './enforce-api-rate-limit.ts';
 
 const agency = (apiLimits: Record<string, number>) => ({ id: randomBytes(8).toString('hex'), apiLimits });
 const refusal = (promise: Promise<void>) =>

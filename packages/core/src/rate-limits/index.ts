@@ -1,7 +1,6 @@
 // Rate limits of the public API, shared by every process.
 export {
   enforceApiRateLimit,
-  clientKey,
   platformApiLimits,
   RateLimitedError,
   isRateLimitedError,

@@ -3,9 +3,6 @@ import { tenantDb } from '../tenants/tenant-db.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 
-/** Agency user ids are UUIDs; anything else (an old or forged session) names no user. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface AuthenticatedUser {
   id: string;
   email: string;
@@ -51,21 +48,4 @@ export async function ensurePlatformUser(input: { email: string; name: string; p
     data: { email, name: input.name, passwordHash: await hashPassword(input.password), role: input.role ?? 'operator' },
   });
   return { created: true, id: user.id };
-}
-
-/** The role of an agency user who may still sign in (exists, not disabled), else null. */
-export async function activeTenantUserRole(tenant: Tenant, userId: string): Promise<string | null> {
-  if (!UUID.test(userId)) return null;
-  const user = await tenantDb(tenant)
-    .selectFrom('users')
-    .select(['role', 'disabled'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return user && !user.disabled ? user.role : null;
-}
-
-/** The role of a platform operator who may still sign in, else null. */
-export async function activePlatformUserRole(userId: string): Promise<string | null> {
-  const user = await controlDb().platformUser.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
-  return user && !user.disabled ? user.role : null;
 }

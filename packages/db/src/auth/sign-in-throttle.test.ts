@@ -1,30 +1,52 @@
-import { describe, expect, it } from 'vitest';
-import { SignInThrottle } from './sign-in-throttle.ts';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetBlockedRateLimitKeys } from '../rate-limits/consume-rate-limits.ts';
+import { admitSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS } from './sign-in-throttle.ts';
 
-describe('SignInThrottle', () => {
-  it('refuses an account after 5 failures within the window, until the window passes', () => {
-    const throttle = new SignInThrottle(5, 60_000);
-    const start = 1_000_000;
-    for (let i = 0; i < 4; i++) throttle.recordFailure('tenant:a:x@y.test', start + i * 1_000);
-    expect(throttle.retryAfterMs('tenant:a:x@y.test', start + 4_000)).toBe(0);
-    throttle.recordFailure('tenant:a:x@y.test', start + 4_000);
-    expect(throttle.retryAfterMs('tenant:a:x@y.test', start + 5_000)).toBe(55_000);
-    expect(throttle.retryAfterMs('tenant:b:x@y.test', start + 5_000)).toBe(0); // another realm is another account
-    expect(throttle.retryAfterMs('tenant:a:x@y.test', start + 60_001)).toBe(0);
+const realm = () => `tenant:${randomBytes(8).toString('hex')}`;
+const attempt = (overrides: Partial<{ realm: string; email: string; client: string }> = {}) => ({
+  realm: 'tenant:0000000000000000',
+  email: 'owner@agency.test',
+  client: '198.51.100.1',
+  ...overrides,
+});
+
+describe('sign-in throttling', () => {
+  afterEach(() => forgetBlockedRateLimitKeys());
+
+  it("refuses a client after 5 attempts on one account, but not the account's owner elsewhere", async () => {
+    const guessed = attempt({ realm: realm() });
+    for (let i = 0; i < 5; i++) expect((await admitSignInAttempt(guessed)).admitted).toBe(true);
+    const refused = await admitSignInAttempt(guessed);
+    expect(refused.admitted).toBe(false);
+    expect(refused.retryAfterMs).toBeGreaterThan(SIGN_IN_LIMITS.windowMs - 60_000);
+    expect((await admitSignInAttempt({ ...guessed, client: '203.0.113.50' })).admitted).toBe(true);
+    // The same email in another realm is another account.
+    expect((await admitSignInAttempt({ ...guessed, realm: realm() })).admitted).toBe(true);
   });
 
-  it('forgets failures after a successful sign-in', () => {
-    const throttle = new SignInThrottle(2, 60_000);
-    throttle.recordFailure('k', 0);
-    throttle.recordSuccess('k');
-    throttle.recordFailure('k', 1);
-    expect(throttle.retryAfterMs('k', 2)).toBe(0);
+  it('lets exactly 5 of 40 parallel attempts through', async () => {
+    const guessed = attempt({ realm: realm(), client: '198.51.100.40' });
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => admitSignInAttempt(guessed)));
+    expect(outcomes.filter((o) => o.admitted)).toHaveLength(5);
   });
 
-  it('keeps its memory bounded', () => {
-    const throttle = new SignInThrottle(5, 60_000, 3);
-    for (const key of ['a', 'b', 'c', 'd']) throttle.recordFailure(key, 0);
-    for (let i = 0; i < 5; i++) throttle.recordFailure('d', i);
-    expect(throttle.retryAfterMs('d', 10)).toBeGreaterThan(0);
+  it('limits one client spraying many accounts', async () => {
+    const sprayer = '198.51.100.77';
+    const r = realm();
+    const outcomes = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.perClient + 5; i++)
+      outcomes.push((await admitSignInAttempt({ realm: r, email: `user${i}@agency.test`, client: sprayer })).admitted);
+    expect(outcomes.filter(Boolean)).toHaveLength(SIGN_IN_LIMITS.perClient);
+    expect((await admitSignInAttempt({ realm: r, email: 'user0@agency.test', client: '198.51.100.78' })).admitted).toBe(true);
+  });
+
+  it('forgets the attempts of a successful sign-in', async () => {
+    const owner = attempt({ realm: realm(), client: '198.51.100.90' });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect((await admitSignInAttempt(owner)).admitted).toBe(true);
+      await recordSuccessfulSignIn(owner);
+    }
+    expect((await admitSignInAttempt(owner)).admitted).toBe(true);
   });
 });

@@ -1,40 +1,60 @@
+import { createHash } from 'node:crypto';
+import { clientKey } from '../rate-limits/client-key.ts';
+import { consumeRateLimits, refundRateLimits } from '../rate-limits/consume-rate-limits.ts';
+
 /**
- * Slows password guessing: after `maxFailures` wrong passwords for one account (realm + email)
- * within `windowMs`, further attempts are refused until the oldest failure leaves the window,
- * without checking the password. Kept in the process's memory: each app instance counts its own
- * attempts, which bounds guessing per instance without a database write per failed sign-in.
+ * Slows password guessing, shared by every app instance (the control plane's rate-limit counters)
+ * and counted before the password is checked, so parallel attempts cannot slip past the limit.
+ * Attempts are counted three ways in 15-minute windows:
+ * - one client against one account (5): the usual lockout, but only for the client that guesses,
+ *   so an attacker elsewhere cannot lock the real user out;
+ * - one client against any accounts (20): a spray of many accounts from one place;
+ * - one account from anywhere (50): slow guessing spread over many addresses.
+ * A sign-in with the right password takes its attempt back from the last two and clears the first.
  */
-export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
+export const SIGN_IN_LIMITS = { perClientAndAccount: 5, perClient: 20, perAccount: 50, windowMs: 15 * 60_000 } as const;
 
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60_000,
-    private readonly maxAccounts = 100_000,
-  ) {}
+export interface SignInAttempt {
+  /** `platform` or `tenant:<id>`: the same email in two realms is two accounts. */
+  realm: string;
+  email: string;
+  /** The client's address. */
+  client: string;
+}
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
+/** Emails are kept out of the counters' keys. */
+const hashed = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
-  /** Milliseconds until this account may try again; 0 when it may try now. */
-  retryAfterMs(key: string, now = Date.now()): number {
-    const recent = this.recent(key, now);
-    return recent.length >= this.maxFailures ? this.windowMs - (now - recent[recent.length - this.maxFailures]!) : 0;
-  }
+function keysOf(attempt: SignInAttempt) {
+  const account = hashed(`${attempt.realm}:${attempt.email.trim().toLowerCase()}`);
+  const client = clientKey(attempt.client);
+  return {
+    pair: `signin:pair:${account}:${client}`,
+    client: `signin:client:${client}`,
+    account: `signin:account:${account}`,
+  };
+}
 
-  recordFailure(key: string, now = Date.now()): void {
-    if (!this.failures.has(key) && this.failures.size >= this.maxAccounts) {
-      // Bounded memory under a spray of made-up accounts: forget the oldest entry.
-      this.failures.delete(this.failures.keys().next().value!);
-    }
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
+/** Counts an attempt; `admitted: false` means refuse it without checking the password. */
+export async function admitSignInAttempt(attempt: SignInAttempt): Promise<{ admitted: boolean; retryAfterMs: number }> {
+  const keys = keysOf(attempt);
+  const windowMs = SIGN_IN_LIMITS.windowMs;
+  const outcomes = await consumeRateLimits([
+    { key: keys.pair, limit: SIGN_IN_LIMITS.perClientAndAccount, windowMs },
+    { key: keys.client, limit: SIGN_IN_LIMITS.perClient, windowMs },
+    { key: keys.account, limit: SIGN_IN_LIMITS.perAccount, windowMs },
+  ]);
+  const refused = outcomes.filter((outcome) => !outcome.allowed);
+  if (refused.length === 0) return { admitted: true, retryAfterMs: 0 };
+  return {
+    admitted: false,
+    retryAfterMs: Math.max(...refused.map((outcome) => outcome.resetsAt.getTime() - Date.now()), 0),
+  };
+}
 
-  recordSuccess(key: string): void {
-    this.failures.delete(key);
-  }
+/** The attempt was the account's owner: it does not count against them. */
+export async function recordSuccessfulSignIn(attempt: SignInAttempt): Promise<void> {
+  const keys = keysOf(attempt);
+  await refundRateLimits([keys.pair], { clear: true });
+  await refundRateLimits([keys.client, keys.account]);
 }

@@ -74,6 +74,16 @@ export async function consumeRateLimits(hits: ReadonlyArray<RateLimitHit>): Prom
   });
 }
 
+/**
+ * Takes back one hit from each key (a request that turned out not to count, such as a sign-in with
+ * the right password), or forgets the keys' windows entirely with `clear`.
+ */
+export async function refundRateLimits(keys: string[], options: { clear?: boolean } = {}): Promise<void> {
+  for (const key of keys) blocked.delete(key);
+  if (options.clear) await sharedPool().query('DELETE FROM public.rate_limit_buckets WHERE key = ANY($1)', [keys]);
+  else await sharedPool().query('UPDATE public.rate_limit_buckets SET hits = greatest(hits - 1, 0) WHERE key = ANY($1)', [keys]);
+}
+
 /** Deletes windows that have passed, a bounded batch at a time, at most once a minute per process. */
 const CLEANUP_EVERY_MS = 60_000;
 let lastCleanup = 0;
