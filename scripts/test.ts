@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR } from '@himal/db';
 import { buildApps } from './lib/build-apps.ts';
 import { appEnvironment } from './lib/environment.ts';
+import { ensureTestPrerequisites } from './lib/prerequisites.ts';
 import { npm, npx, run } from './lib/processes.ts';
 
 const only = process.argv.includes('--unit') ? 'unit' : process.argv.includes('--e2e') ? 'e2e' : 'all';
@@ -50,6 +51,13 @@ function countPlaywright(file: string) {
   tally.passed += report.stats.expected + report.stats.flaky;
   tally.failed += report.stats.unexpected;
   tally.skipped += report.stats.skipped;
+}
+
+const startedAt = performance.now();
+const stoppers = ensureTestPrerequisites(only);
+if (stoppers.length) {
+  for (const line of stoppers) console.error(line);
+  process.exit(1);
 }
 
 const server = await findDatabaseServer(PROJECT_DIR);
@@ -100,5 +108,7 @@ try {
 }
 
 if (failedSteps.length) console.error(`\nfailed: ${failedSteps.join(', ')}`);
+const took = Math.round((performance.now() - startedAt) / 1000);
+console.log(`\nnpm test took ${Math.floor(took / 60)}m${String(took % 60).padStart(2, '0')}s`);
 console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
 process.exit(failedSteps.length || tally.failed ? 1 : 0);

@@ -6,7 +6,13 @@ export * from './products/air.ts';
 export * from './products/hotel.ts';
 export * from './products/insurance.ts';
 export { AIR_ADAPTERS, HOTEL_ADAPTERS, INSURANCE_ADAPTERS } from './suppliers/registry.ts';
-export { upsertSupplierAccount, supplierConnectionsFor, listSupplierAccounts, PLATFORM_SCOPE, type SupplierAccountInput } from './accounts/supplier-accounts.ts';
+export {
+  upsertSupplierAccount,
+  supplierConnectionsFor,
+  listSupplierAccounts,
+  PLATFORM_SCOPE,
+  type SupplierAccountInput,
+} from './accounts/supplier-accounts.ts';
 export { flushSupplierCalls, type SupplierCallRecord } from './transport/call-log.ts';
 export * from './aggregation/index.ts';
 export { FxTable, FxRateMissingError, type FxRateRow, type FxSnapshot } from './fx/fx-table.ts';

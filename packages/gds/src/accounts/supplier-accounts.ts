@@ -65,11 +65,17 @@ async function loadSupplierConnections(tenantId: string, product: Product): Prom
   }
   return [...chosen.values()]
     .filter((account) => account.enabled)
-    .map((account) => ({ supplierId: account.supplierId, endpoint: account.endpoint, credentials: decryptCredentials(account.credentialsEncrypted) }));
+    .map((account) => ({
+      supplierId: account.supplierId,
+      endpoint: account.endpoint,
+      credentials: decryptCredentials(account.credentialsEncrypted),
+    }));
 }
 
 /** What an operator may see of accounts: never the credentials. */
-export async function listSupplierAccounts(): Promise<Array<{ supplierId: string; scope: string; endpoint: string; products: string[]; enabled: boolean }>> {
+export async function listSupplierAccounts(): Promise<
+  Array<{ supplierId: string; scope: string; endpoint: string; products: string[]; enabled: boolean }>
+> {
   return controlDb().supplierAccount.findMany({
     select: { supplierId: true, scope: true, endpoint: true, products: true, enabled: true },
     orderBy: [{ supplierId: 'asc' }, { scope: 'asc' }],

@@ -34,9 +34,18 @@ describe('money', () => {
   });
 
   it('converts exactly, rounding once at the end', () => {
-    expect(convertMoney({ amountMinor: 10000, currency: 'USD' }, 'NPR', '133.25')).toEqual({ amountMinor: 1332500, currency: 'NPR' });
-    expect(convertMoney({ amountMinor: 1000, currency: 'USD' }, 'JPY', '151.237')).toEqual({ amountMinor: 1512, currency: 'JPY' });
+    expect(convertMoney({ amountMinor: 10000, currency: 'USD' }, 'NPR', '133.25')).toEqual({
+      amountMinor: 1332500,
+      currency: 'NPR',
+    });
+    expect(convertMoney({ amountMinor: 1000, currency: 'USD' }, 'JPY', '151.237')).toEqual({
+      amountMinor: 1512,
+      currency: 'JPY',
+    });
     expect(convertMoney({ amountMinor: 1512, currency: 'JPY' }, 'USD', '0.0066')).toEqual({ amountMinor: 998, currency: 'USD' });
-    expect(convertMoney({ amountMinor: 10000, currency: 'USD' }, 'KWD', '0.3075')).toEqual({ amountMinor: 30750, currency: 'KWD' });
+    expect(convertMoney({ amountMinor: 10000, currency: 'USD' }, 'KWD', '0.3075')).toEqual({
+      amountMinor: 30750,
+      currency: 'KWD',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { currencySchema, type Money } from '../money/money.ts';
-import { isoDate, type CallContext, type CancellationQuote, type CancellationResult, type SearchResult, type SupplierBooking, type SupplierConnection } from './common.ts';
+import {
+  isoDate,
+  type CallContext,
+  type CancellationQuote,
+  type CancellationResult,
+  type SearchResult,
+  type SupplierBooking,
+  type SupplierConnection,
+} from './common.ts';
 
 const airport = z.string().regex(/^[A-Z]{3}$/, 'an IATA airport or city code');
 
@@ -10,8 +18,14 @@ export type CabinClass = z.infer<typeof cabinClassSchema>;
 export const passengerTypeSchema = z.enum(['adult', 'child', 'infant_without_seat']);
 
 export const airSearchRequestSchema = z.object({
-  slices: z.array(z.object({ origin: airport, destination: airport, departureDate: isoDate })).min(1).max(6),
-  passengers: z.array(z.object({ type: passengerTypeSchema, age: z.number().int().min(0).max(120).optional() })).min(1).max(9),
+  slices: z
+    .array(z.object({ origin: airport, destination: airport, departureDate: isoDate }))
+    .min(1)
+    .max(6),
+  passengers: z
+    .array(z.object({ type: passengerTypeSchema, age: z.number().int().min(0).max(120).optional() }))
+    .min(1)
+    .max(9),
   cabinClass: cabinClassSchema.default('economy'),
   currency: currencySchema.optional(),
   maxConnections: z.number().int().min(0).max(3).optional(),

@@ -1,15 +1,40 @@
 import { z } from 'zod';
 import { currencySchema, type Money } from '../money/money.ts';
-import { isoDate, type CallContext, type CancellationQuote, type CancellationResult, type SearchResult, type SupplierBooking, type SupplierConnection } from './common.ts';
+import {
+  isoDate,
+  type CallContext,
+  type CancellationQuote,
+  type CancellationResult,
+  type SearchResult,
+  type SupplierBooking,
+  type SupplierConnection,
+} from './common.ts';
 
 export const hotelSearchRequestSchema = z
   .object({
     /** IATA city code (KTM, PKR, ...) or a point with a radius. */
-    cityCode: z.string().regex(/^[A-Z]{3}$/).optional(),
-    near: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), radiusKm: z.number().positive().max(100) }).optional(),
+    cityCode: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    near: z
+      .object({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        radiusKm: z.number().positive().max(100),
+      })
+      .optional(),
     checkIn: isoDate,
     checkOut: isoDate,
-    rooms: z.array(z.object({ adults: z.number().int().min(1).max(8), childAges: z.array(z.number().int().min(0).max(17)).max(6).default([]) })).min(1).max(9),
+    rooms: z
+      .array(
+        z.object({
+          adults: z.number().int().min(1).max(8),
+          childAges: z.array(z.number().int().min(0).max(17)).max(6).default([]),
+        }),
+      )
+      .min(1)
+      .max(9),
     currency: currencySchema.optional(),
   })
   .refine((r) => r.cityCode || r.near, 'give a cityCode or a point to search near')
@@ -62,7 +87,11 @@ export interface HotelSupplierAdapter {
   readonly product: 'hotel';
   search(connection: SupplierConnection, request: HotelSearchRequest, context?: CallContext): Promise<SearchResult<HotelOffer>>;
   /** Rechecks availability and price of one offer. */
-  price(connection: SupplierConnection, offer: HotelOffer, context?: CallContext): Promise<{ offer: HotelOffer; priceChanged: boolean }>;
+  price(
+    connection: SupplierConnection,
+    offer: HotelOffer,
+    context?: CallContext,
+  ): Promise<{ offer: HotelOffer; priceChanged: boolean }>;
   book(connection: SupplierConnection, request: HotelBookingRequest, context?: CallContext): Promise<SupplierBooking>;
   confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
   quoteCancellation(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<CancellationQuote>;

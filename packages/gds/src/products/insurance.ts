@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { moneySchema, type Money } from '../money/money.ts';
-import { isoDate, type CallContext, type CancellationQuote, type CancellationResult, type SearchResult, type SupplierBooking, type SupplierConnection } from './common.ts';
+import {
+  isoDate,
+  type CallContext,
+  type CancellationQuote,
+  type CancellationResult,
+  type SearchResult,
+  type SupplierBooking,
+  type SupplierConnection,
+} from './common.ts';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code');
 
@@ -11,7 +19,10 @@ export const insuranceQuoteRequestSchema = z
     returnDate: isoDate,
     destinationCountry: country,
     residenceCountry: country,
-    travellers: z.array(z.object({ age: z.number().int().min(0).max(100) })).min(1).max(9),
+    travellers: z
+      .array(z.object({ age: z.number().int().min(0).max(100) }))
+      .min(1)
+      .max(9),
     /** Trekking above 4,000 m and the like: priced as an add-on where offered. */
     adventureActivities: z.boolean().default(false),
   })
@@ -29,7 +40,11 @@ export interface InsuranceOffer {
   expiresAt?: string;
 }
 
-export const insuredPersonSchema = z.object({ givenName: z.string().min(1).max(60), familyName: z.string().min(1).max(60), dateOfBirth: isoDate });
+export const insuredPersonSchema = z.object({
+  givenName: z.string().min(1).max(60),
+  familyName: z.string().min(1).max(60),
+  dateOfBirth: isoDate,
+});
 
 export interface InsuranceBookingRequest {
   offer: InsuranceOffer;
@@ -40,8 +55,16 @@ export interface InsuranceBookingRequest {
 export interface InsuranceSupplierAdapter {
   readonly supplierId: string;
   readonly product: 'insurance';
-  quote(connection: SupplierConnection, request: InsuranceQuoteRequest, context?: CallContext): Promise<SearchResult<InsuranceOffer>>;
-  price(connection: SupplierConnection, offer: InsuranceOffer, context?: CallContext): Promise<{ offer: InsuranceOffer; priceChanged: boolean }>;
+  quote(
+    connection: SupplierConnection,
+    request: InsuranceQuoteRequest,
+    context?: CallContext,
+  ): Promise<SearchResult<InsuranceOffer>>;
+  price(
+    connection: SupplierConnection,
+    offer: InsuranceOffer,
+    context?: CallContext,
+  ): Promise<{ offer: InsuranceOffer; priceChanged: boolean }>;
   /** Binds the policy on hold (issued on confirm). */
   book(connection: SupplierConnection, request: InsuranceBookingRequest, context?: CallContext): Promise<SupplierBooking>;
   confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;

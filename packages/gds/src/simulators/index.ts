@@ -7,7 +7,14 @@ import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip/safetr
 import { createSkywaysSimulator, SKYWAYS_CREDENTIALS } from './skyways/skyways-simulator.ts';
 import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink/staylink-simulator.ts';
 
-export { startSimulator, simulatorControl, SOAP_PATH, type RunningSimulator, type SimulatorDefinition, type SimulatorContext } from './harness/simulator-server.ts';
+export {
+  startSimulator,
+  simulatorControl,
+  SOAP_PATH,
+  type RunningSimulator,
+  type SimulatorDefinition,
+  type SimulatorContext,
+} from './harness/simulator-server.ts';
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
 export { createSkywaysSimulator, SKYWAYS_CREDENTIALS, type SkywaysSimulatorOptions } from './skyways/skyways-simulator.ts';
 export { HOTEL_GROUND_TRUTH, groundTruthPropertyOf, type HotelGroundTruthEntry } from './hotel-world/ground-truth.ts';
@@ -26,11 +33,41 @@ export interface SimulatedSupplier {
 
 export const SIMULATED_SUPPLIERS: SimulatedSupplier[] = [
   // Each supplier's simulator registers itself here.
-  { supplierId: 'himalayan-gds', port: 4102, products: ['air'], credentials: HIMALAYAN_GDS_CREDENTIALS, create: createHimalayanGdsSimulator },
-  { supplierId: 'skyways', port: 4101, products: ['air'], credentials: SKYWAYS_CREDENTIALS, create: () => createSkywaysSimulator() },
-  { supplierId: 'safetrip', port: 4105, products: ['insurance'], credentials: SAFETRIP_CREDENTIALS, create: createSafetripSimulator },
-  { supplierId: 'staylink', port: 4103, products: ['hotel'], credentials: STAYLINK_CREDENTIALS, create: () => createStaylinkSimulator() },
-  { supplierId: 'roomrack', port: 4104, products: ['hotel'], credentials: ROOMRACK_CREDENTIALS, create: () => createRoomrackSimulator() },
+  {
+    supplierId: 'himalayan-gds',
+    port: 4102,
+    products: ['air'],
+    credentials: HIMALAYAN_GDS_CREDENTIALS,
+    create: createHimalayanGdsSimulator,
+  },
+  {
+    supplierId: 'skyways',
+    port: 4101,
+    products: ['air'],
+    credentials: SKYWAYS_CREDENTIALS,
+    create: () => createSkywaysSimulator(),
+  },
+  {
+    supplierId: 'safetrip',
+    port: 4105,
+    products: ['insurance'],
+    credentials: SAFETRIP_CREDENTIALS,
+    create: createSafetripSimulator,
+  },
+  {
+    supplierId: 'staylink',
+    port: 4103,
+    products: ['hotel'],
+    credentials: STAYLINK_CREDENTIALS,
+    create: () => createStaylinkSimulator(),
+  },
+  {
+    supplierId: 'roomrack',
+    port: 4104,
+    products: ['hotel'],
+    credentials: ROOMRACK_CREDENTIALS,
+    create: () => createRoomrackSimulator(),
+  },
 ];
 
 export interface RunningSimulators {
@@ -44,7 +81,10 @@ export async function startSimulators(options: { ports?: 'fixed' | 'random'; onl
   try {
     for (const supplier of SIMULATED_SUPPLIERS) {
       if (options.only && !options.only.includes(supplier.supplierId)) continue;
-      simulators.set(supplier.supplierId, await startSimulator(supplier.create(), options.ports === 'random' ? 0 : supplier.port));
+      simulators.set(
+        supplier.supplierId,
+        await startSimulator(supplier.create(), options.ports === 'random' ? 0 : supplier.port),
+      );
     }
   } catch (error) {
     await Promise.all([...simulators.values()].map((s) => s.close()));

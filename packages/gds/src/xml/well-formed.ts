@@ -26,7 +26,8 @@ export function assertWellFormed(xml: string): void {
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x3f /* ? */ || next === 0x21 /* ! */) {
-      const [opening, closing] = next === 0x3f ? ['<?', '?>'] : xml.startsWith('<!--', lt) ? ['<!--', '-->'] : ['<![CDATA[', ']]>'];
+      const [opening, closing] =
+        next === 0x3f ? ['<?', '?>'] : xml.startsWith('<!--', lt) ? ['<!--', '-->'] : ['<![CDATA[', ']]>'];
       if (!xml.startsWith(opening!, lt)) fail(xml, lt, 'a declaration where none is allowed');
       if (opening === '<![CDATA[' && open.length === 0) fail(xml, lt, 'CDATA outside the root element');
       const end = xml.indexOf(closing!, lt + opening!.length);

@@ -113,7 +113,10 @@ function mangleResponse(res: ServerResponse, fault: FaultSpec): void {
     if (fault.kind === 'truncated') body = body.slice(0, Math.floor(body.length / 2));
     if (fault.kind === 'malformed') body = body.replace(/<\/soap:Body>|<\/[A-Za-z]+:Body>/, '</Broken>');
     if (fault.kind === 'unsafe-xml') {
-      body = body.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>`);
+      body = body.replace(
+        /^(<\?xml[^>]*\?>)?/,
+        (decl) => `${decl}<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>`,
+      );
     }
     originalWriteHead(status, { 'content-type': 'text/xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     originalWrite(body);
@@ -145,7 +148,9 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
         if (error) return reject(error as Error);
         if (definition.responseHeaders) {
           const headersFor = definition.responseHeaders(context);
-          soapServer.addSoapHeader((operation: string, _args: unknown, _headers: unknown, req: IncomingMessage) => headersFor(operation, req));
+          soapServer.addSoapHeader((operation: string, _args: unknown, _headers: unknown, req: IncomingMessage) =>
+            headersFor(operation, req),
+          );
         }
         resolve();
       },
@@ -192,7 +197,10 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
         }
         if (fault?.kind === 'http-status') {
           const status = fault.status ?? 503;
-          res.writeHead(status, { 'content-type': 'text/plain', ...(status === 429 || status === 503 ? { 'retry-after': '1' } : {}) });
+          res.writeHead(status, {
+            'content-type': 'text/plain',
+            ...(status === 429 || status === 503 ? { 'retry-after': '1' } : {}),
+          });
           return res.end(fault.message ?? (status === 429 ? 'Too Many Requests' : 'Service Unavailable'));
         }
         if (fault && ['truncated', 'malformed', 'unsafe-xml'].includes(fault.kind)) mangleResponse(res, fault);

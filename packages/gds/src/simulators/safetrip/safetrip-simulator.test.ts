@@ -3,7 +3,7 @@ import { insuranceQuoteRequestSchema } from '../../products/insurance.ts';
 import { cancelRequestXml } from '../../suppliers/safetrip/cancel-messages.ts';
 import { holdRequestXml, issueRequestXml, readRequestXml } from '../../suppliers/safetrip/policy-messages.ts';
 import { quoteRequestXml } from '../../suppliers/safetrip/quote-messages.ts';
-import { openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { itWithOpenTravel, openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
 import { soapEnvelope } from '../../xml/soap-envelope.ts';
 import { usernameTokenHeader } from '../../xml/ws-security.ts';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
@@ -105,7 +105,7 @@ describe('safetrip simulator', () => {
     );
   });
 
-  it('answers the published OpenTravel request samples with schema-valid responses', async () => {
+  itWithOpenTravel('answers the published OpenTravel request samples with schema-valid responses', async () => {
     const samples = [
       ...openTravelSamples('OTA_InsuranceQuoteRQ').map((s) => ({ ...s, message: 'OTA_InsuranceQuoteRQ' })),
       ...openTravelSamples('OTA_InsuranceBookRQ').map((s) => ({ ...s, message: 'OTA_InsuranceBookRQ' })),

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { insuranceQuoteRequestSchema } from '../../products/insurance.ts';
-import { openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { describeWithOpenTravel, openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
 import { parseXml } from '../../xml/safe-xml.ts';
 import { cancelRequestXml, readCancelResponse } from './cancel-messages.ts';
 import { RESPONSE_ARRAYS } from './ota-payload.ts';
@@ -33,7 +33,7 @@ const policy: PolicyContent = {
   customer: { givenName: 'Pemba', familyName: 'Sherpa', email: 'pemba@example.com', phone: '+977 1 4410000' },
 };
 
-describe('safetrip requests validate against the OpenTravel 2011B schemas', () => {
+describeWithOpenTravel('safetrip requests validate against the OpenTravel 2011B schemas', () => {
   it.each([
     ['a quote for every plan', () => quoteRequestXml(quoteRequest, SAFETRIP_PLAN_IDS)],
     [
@@ -53,7 +53,7 @@ describe('safetrip requests validate against the OpenTravel 2011B schemas', () =
   });
 });
 
-describe('published OpenTravel samples parse through the safetrip mapping', () => {
+describeWithOpenTravel('published OpenTravel samples parse through the safetrip mapping', () => {
   it('OTA_InsuranceQuoteRS', () => {
     const samples = openTravelSamples('OTA_InsuranceQuoteRS');
     expect(samples.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isSupplierError } from '../../errors.ts';
 import type { AirOffer, AirSearchRequest } from '../../products/air.ts';
-import { openTravelSamples } from '../../testing/opentravel.ts';
+import { describeWithOpenTravel, openTravelAvailable, openTravelSamples } from '../../testing/opentravel.ts';
 import { parseXml, type XmlNode } from '../../xml/safe-xml.ts';
 import { readAirPrice } from './air-price.ts';
 import { readAirReservation, toSupplierBooking } from './air-reservation.ts';
@@ -22,7 +22,7 @@ function sample(name: string) {
 
 function samplesOf(prefix: string) {
   const samples = openTravelSamples(prefix);
-  if (samples.length === 0) throw new Error(`no samples ${prefix}`);
+  if (samples.length === 0 && openTravelAvailable()) throw new Error(`no samples ${prefix}`);
   return samples.map((s) => ({ name: s.name, body: parseXml(s.xml, { arrays: SKYWAYS_ARRAYS }) }));
 }
 
@@ -32,7 +32,7 @@ const request: AirSearchRequest = {
   cabinClass: 'economy',
 };
 
-describe('published OpenTravel samples through the skyways mapping', () => {
+describeWithOpenTravel('published OpenTravel samples through the skyways mapping', () => {
   it.each(samplesOf('OTA_AirLowFareSearchRS'))('reads $name', ({ body }) => {
     const result = readLowFareSearch(body, request);
     const itineraries = readPricedItineraries(body.OTA_AirLowFareSearchRS as XmlNode);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AirOffer, AirSearchRequest } from '../../products/air.ts';
-import { validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { describeWithOpenTravel, validateOpenTravelMessage } from '../../testing/opentravel.ts';
 import { airPriceRequest } from './air-price.ts';
 import { airBookRequest, cancelCommitRequest, cancelQuoteRequest, demandTicketRequest, readRequest } from './booking-requests.ts';
 import { lowFareSearchRequest } from './low-fare-search.ts';
@@ -49,7 +49,7 @@ async function expectValid(xml: string) {
   expect(await validateOpenTravelMessage(xml)).toEqual([]);
 }
 
-describe('skyways requests', () => {
+describeWithOpenTravel('skyways requests', () => {
   it.each<Partial<AirSearchRequest>>([
     {},
     { maxConnections: 0, cabinClass: 'business', currency: 'USD' },

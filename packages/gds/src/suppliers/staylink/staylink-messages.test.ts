@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
+import { expect, it } from 'vitest';
+import { describeWithOpenTravel, openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
 import { parseXml, type XmlNode } from '../../xml/safe-xml.ts';
 import { buildAvailRQ } from './avail-request.ts';
 import { AVAIL_RESPONSE_ARRAYS, mapHotelAvailRS } from './avail-response.ts';
@@ -32,7 +32,7 @@ const booking = {
 
 const root = (xml: string, name: string, arrays: string[]) => parseXml(xml, { arrays })[name] as XmlNode;
 
-describe('staylink requests validate against the OpenTravel 2011B schemas', () => {
+describeWithOpenTravel('staylink requests validate against the OpenTravel 2011B schemas', () => {
   it.each([
     [
       'a city search',
@@ -65,7 +65,7 @@ describe('staylink requests validate against the OpenTravel 2011B schemas', () =
   });
 });
 
-describe('published OpenTravel samples parse through the staylink mappings', () => {
+describeWithOpenTravel('published OpenTravel samples parse through the staylink mappings', () => {
   const fallbackHotel = { supplierHotelCode: 'SAMPLE', name: 'The hotel asked about' };
   const context = { checkIn: '2027-01-20', checkOut: '2027-01-23', rooms: [{ adults: 2, childAges: [] }], hotel: fallbackHotel };
 
