@@ -1,4 +1,4 @@
-import type { AirSearchRequest } from '@himal/gds';
+import { MAX_OFFERS_PER_SEARCH, MAX_OFFERS_PER_SUPPLIER, type AirSearchRequest } from '@himal/gds';
 import { simulatorControl } from '@himal/gds/simulators';
 import { tenantDb } from '@himal/db';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,20 @@ describe('air offer requests', () => {
       expect(lookup.offer.supplierId).toBe(supplierId);
     });
   }
+
+  it('bound a five-slice search to the cheapest offers of each supplier, and the search to a page-able total', async () => {
+    const cities = ['KTM', 'DEL', 'KTM', 'DEL', 'KTM', 'DEL'];
+    const slices = cities
+      .slice(0, 5)
+      .map((origin, i) => ({ origin, destination: cities[i + 1]!, departureDate: day(30 + 2 * i) }));
+    const result = await createAirOfferRequest(tenant(), { ...domestic, slices, passengers: [{ type: 'adult' }] });
+    expect(result.offers.length).toBeGreaterThan(0);
+    expect(result.offers.length).toBeLessThanOrEqual(MAX_OFFERS_PER_SEARCH);
+    for (const supplier of AIR_SUPPLIERS)
+      expect(result.offers.filter((offer) => offer.supplierId === supplier).length).toBeLessThanOrEqual(MAX_OFFERS_PER_SUPPLIER);
+    const totals = result.offers.map((offer) => offer.total.amountMinor);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+  });
 
   it('refuse a search beyond the bounded admission before any supplier is asked or row written', async () => {
     const admission = new AdmissionGate({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 1_000, maxPerAgency: 5 });

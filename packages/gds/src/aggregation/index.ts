@@ -5,6 +5,7 @@ export { callSupplier } from './call-supplier.ts';
 export type { AggregatedResult, PricedOffer } from './priced-offer.ts';
 export type { SearchOptions } from './search-options.ts';
 export { searchFlights } from './search-flights.ts';
+export { MAX_OFFERS_PER_SEARCH, MAX_OFFERS_PER_SUPPLIER } from './cheapest-offers.ts';
 export { searchHotels, type AggregatedProperty, type HotelPropertyOffer } from './search-hotels.ts';
 export { quoteInsurance } from './quote-insurance.ts';
 export { hotelStayTotal } from './hotel-stay-total.ts';

@@ -1,5 +1,6 @@
 import type { InsuranceOffer, InsuranceQuoteRequest, InsuranceSupplierAdapter } from '../products/insurance.ts';
 import { INSURANCE_ADAPTERS } from '../suppliers/registry.ts';
+import { cheapestOffers } from './cheapest-offers.ts';
 import { fanOut } from './fan-out.ts';
 import { priceOffers } from './price-offers.ts';
 import type { AggregatedResult, PricedOffer } from './priced-offer.ts';
@@ -18,7 +19,6 @@ export async function quoteInsurance(
     (adapter, connection, context) => adapter.quote(connection, request, context),
     limits,
   );
-  const offers = priceOffers(answers, (offer) => offer.premium, options.currency, fx, warnings);
-  offers.sort((a, b) => a.total.amountMinor - b.total.amountMinor);
+  const offers = cheapestOffers(priceOffers(answers, (offer) => offer.premium, options.currency, fx, warnings));
   return { offers, warnings };
 }

@@ -1,11 +1,12 @@
 import type { AirOffer, AirSearchRequest, AirSupplierAdapter } from '../products/air.ts';
 import { AIR_ADAPTERS } from '../suppliers/registry.ts';
+import { cheapestOffers } from './cheapest-offers.ts';
 import { fanOut } from './fan-out.ts';
 import { priceOffers } from './price-offers.ts';
 import type { AggregatedResult, PricedOffer } from './priced-offer.ts';
 import { searchInputs, type SearchOptions } from './search-options.ts';
 
-/** Every enabled air supplier of the tenant, at once; offers priced in the asked currency, cheapest first. */
+/** Every enabled air supplier of the tenant, at once; offers priced in the asked currency, the cheapest first (bounded: cheapestOffers). */
 export async function searchFlights(
   request: AirSearchRequest,
   options: SearchOptions<AirSupplierAdapter>,
@@ -18,7 +19,6 @@ export async function searchFlights(
     (adapter, connection, context) => adapter.search(connection, request, context),
     limits,
   );
-  const offers = priceOffers(answers, (offer) => offer.total, options.currency, fx, warnings);
-  offers.sort((a, b) => a.total.amountMinor - b.total.amountMinor);
+  const offers = cheapestOffers(priceOffers(answers, (offer) => offer.total, options.currency, fx, warnings));
   return { offers, warnings };
 }

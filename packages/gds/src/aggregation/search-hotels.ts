@@ -4,6 +4,7 @@ import { HOTEL_ADAPTERS } from '../suppliers/registry.ts';
 import { fanOut } from './fan-out.ts';
 import { hotelStayTotal } from './hotel-stay-total.ts';
 import { groupSameProperties } from './hotel-matching.ts';
+import { cheapestOffers, MAX_OFFERS_PER_SEARCH } from './cheapest-offers.ts';
 import { priceOffers } from './price-offers.ts';
 import type { AggregatedResult, PricedOffer } from './priced-offer.ts';
 import { searchInputs, type SearchOptions } from './search-options.ts';
@@ -72,7 +73,10 @@ export async function searchHotels(
     (adapter, connection, context) => adapter.search(connection, request, context),
     limits,
   );
-  const priced = priceOffers(answers, hotelStayTotal, options.currency, fx, warnings);
+  // Each supplier's cheapest rates; then, once merged by property, the cheapest properties.
+  const priced = cheapestOffers(priceOffers(answers, hotelStayTotal, options.currency, fx, warnings), {
+    perSearch: Number.POSITIVE_INFINITY,
+  });
 
   const byListing = new Map<string, PricedOffer<HotelOffer>[]>();
   for (const offer of priced) {
@@ -93,5 +97,5 @@ export async function searchHotels(
     };
   });
   results.sort((a, b) => a.total.amountMinor - b.total.amountMinor || a.property.name.localeCompare(b.property.name));
-  return { offers: results, warnings };
+  return { offers: results.slice(0, MAX_OFFERS_PER_SEARCH), warnings };
 }

@@ -68,6 +68,14 @@ export function seatsLeftFor(legs: DatedFlight[], brand: FareBrand, seats: numbe
   return left - reserve >= seats ? left - reserve : undefined;
 }
 
+/**
+ * The most combinations one search builds per fare brand before it sorts them. Every slice keeps
+ * only its cheapest options once the product of the slices' options would pass it, so a six-slice
+ * search costs what a short one does (a real GDS prunes the same way) instead of billions of
+ * combinations; a two-slice search keeps 64 options a slice, more than any route here has.
+ */
+export const MAX_COMBINATIONS_PER_BRAND = 4_096;
+
 function cartesian<T>(lists: T[][]): T[][] {
   return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
 }
@@ -83,9 +91,20 @@ export function searchItineraries(
 ): PricedOption[] {
   const seats = mix.ADT + mix.CHD;
   const perSlice = slices.map((slice) => sliceOptions(slice, options.maxConnections, context.now));
+  const keep = Math.max(1, Math.floor(MAX_COMBINATIONS_PER_BRAND ** (1 / perSlice.length)));
   const results: PricedOption[] = [];
   for (const brand of brandsFor(cabin)) {
-    for (const combination of cartesian(perSlice)) {
+    // Fares add up leg by leg, so a slice's own fare ranks its options for the whole journey.
+    const cheapest = perSlice.map((choices) =>
+      choices.length <= keep
+        ? choices
+        : choices
+            .map((legs) => ({ legs, fare: quoteFare(legs, brand, mix, currency, context).total }))
+            .sort((a, b) => a.fare - b.fare)
+            .slice(0, keep)
+            .map((option) => option.legs),
+    );
+    for (const combination of cartesian(cheapest)) {
       const legs = combination.flat();
       if (!legs.every((leg, i) => i === 0 || leg.departureMs > legs[i - 1]!.arrivalMs)) continue;
       const seatsLeft = seatsLeftFor(legs, brand, seats, context);

@@ -109,6 +109,24 @@ describe('skyways simulator', () => {
     expect(breakdowns.map((b) => attributeOf(childOf(b, 'PassengerTypeQuantity'), 'Code'))).toEqual(['ADT', 'CHD', 'INF']);
   });
 
+  it('answers a six-slice search, the most the platform allows, with its cheapest itineraries and no blow-up', async () => {
+    // Once this built every combination of every slice's options (billions for six slices with
+    // connections) and grew past 4.5 GB before answering anyone.
+    const heapBefore = process.memoryUsage().heapUsed;
+    const slices = ['KTM', 'DEL', 'KTM', 'DEL', 'KTM', 'DEL', 'KTM'].slice(0, 6).map((origin, i) => ({
+      origin,
+      destination: origin === 'KTM' ? 'DEL' : 'KTM',
+      departureDate: daysAhead(30 + 3 * i),
+    }));
+    const { offers } = await search({ slices, maxConnections: 1 });
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.length).toBeLessThanOrEqual(50);
+    expect(offers.every((offer) => offer.slices.length === 6)).toBe(true);
+    const totals = offers.map((o) => o.total.amountMinor);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+  });
+
   it('finds connections and round trips, and prices the same journey the same way twice', async () => {
     const roundTrip = (day: number) => ({
       slices: [

@@ -8,7 +8,10 @@ import { encodeOfferRef, type OfferRefSegment } from './offer-ref.ts';
 import { cabinClassOf, cabinCode, PTCS, ptcCounts, seatCount, travellerRefs } from './passenger-types.ts';
 
 /** How many recommendations to ask for: the GDS groups itineraries of equal price into one. */
-const MAX_RECOMMENDATIONS = 250;
+/** Recommendations asked for: each holds one or more combinations (offers), cheapest first. */
+const MAX_RECOMMENDATIONS = 100;
+/** Offers read from one answer at most; the platform keeps no more of one supplier's (cheapestOffers). */
+const MAX_OFFERS = 200;
 
 export function masterPricerRequest(request: AirSearchRequest): string {
   const counts = ptcCounts(request.passengers);
@@ -206,7 +209,11 @@ export function masterPricerOffers(replyNode: XmlNode, request: AirSearchRequest
     groups.set(index.requestedSegmentRef.segRef, bySegment);
   }
 
+  let room = MAX_OFFERS;
   return reply.recommendation.flatMap((recommendation) => {
+    if (room <= 0) return [];
+    const combinations = recommendation.segmentFlightRef.slice(0, room);
+    room -= combinations.length;
     const { total, taxes } = recommendationAmounts(recommendation, currency);
     const fares = recommendation.paxFareProduct[0]!.fareDetails;
     const refundable = !recommendation.paxFareProduct.some((product) =>
@@ -215,7 +222,7 @@ export function masterPricerOffers(replyNode: XmlNode, request: AirSearchRequest
     const availability = fares.flatMap((fare) =>
       fare.groupOfFares.map((group) => Number(group.productInformation.cabinProduct.avlStatus ?? Number.NaN)),
     );
-    return recommendation.segmentFlightRef.map((flightRef): AirOffer => {
+    return combinations.map((flightRef): AirOffer => {
       const references = flightRef.referencingDetail.filter((detail) => detail.refQualifier === 'S');
       if (references.length !== request.slices.length)
         throw new Error(`a combination names ${references.length} of ${request.slices.length} requested segments`);
