@@ -41,6 +41,7 @@ describe('simulator harness', () => {
         EchoService: {
           EchoPort: {
             Echo: (args: { Text: string }) => {
+              if (args.Text === 'crash') throw new TypeError('a bug in a simulator');
               if (args.Text === 'stranger') {
                 throw {
                   Fault: { faultcode: 'wsse:FailedAuthentication', faultstring: 'The security token could not be authenticated' },
@@ -125,5 +126,58 @@ describe('simulator harness', () => {
     const started = performance.now();
     await call('slow');
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  describe('requests a supplier would refuse', () => {
+    const envelope = (body: string) =>
+      `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${body}</soap:Body></soap:Envelope>`;
+    const post = async (soapAction: string | undefined, body: string) => {
+      const response = await fetch(sim.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml', ...(soapAction === undefined ? {} : { soapaction: soapAction }) },
+        body,
+      });
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    };
+    const clientFault = (answer: { status: number; type: string | null; text: string }, what: RegExp) => {
+      expect(answer.status).toBe(500);
+      expect(answer.type).toContain('text/xml');
+      expect(answer.text).toContain('<faultcode>soap:Client</faultcode>');
+      expect(answer.text).toMatch(what);
+      expect(answer.text).not.toMatch(/\bat \S+:\d+|node_modules|\.ts:/);
+    };
+
+    it('answer an operation they do not serve with a Client fault, not a stack trace', async () => {
+      clientFault(await post('"urn:echo/Ping"', envelope('<PingRQ xmlns="urn:echo"/>')), /no operation here takes PingRQ/);
+    });
+
+    it('answer an empty Body, or no envelope at all, with a Client fault', async () => {
+      clientFault(await post('"urn:echo/Echo"', envelope('')), /Body is empty/);
+      clientFault(await post('"urn:echo/Echo"', ''), /Body is empty/);
+    });
+
+    it("route by the Body's element when the SOAPAction is unknown or missing", async () => {
+      for (const action of ['"urn:echo/Whatever"', '""', undefined]) {
+        const answer = await post(action, envelope('<EchoRQ xmlns="urn:echo"><Text>by body</Text></EchoRQ>'));
+        expect(answer.status, String(action)).toBe(200);
+        expect(answer.text).toContain('BY BODY');
+      }
+    });
+
+    it('refuse a body over 1 MiB without reading it all', async () => {
+      const answer = await post(
+        '"urn:echo/Echo"',
+        envelope(`<EchoRQ xmlns="urn:echo"><Text>${'x'.repeat(1_100_000)}</Text></EchoRQ>`),
+      );
+      expect(answer.status).toBe(413);
+      expect(answer.text).toContain('<faultcode>soap:Client</faultcode>');
+    });
+
+    it("answer a simulator's own failure with a Server fault that names none of its files", async () => {
+      const answer = await post('"urn:echo/Echo"', envelope('<EchoRQ xmlns="urn:echo"><Text>crash</Text></EchoRQ>'));
+      expect(answer.status).toBe(500);
+      expect(answer.text).toContain('<faultcode>soap:Server</faultcode>');
+      expect(answer.text).not.toMatch(/TypeError|\.ts:|node_modules/);
+    });
   });
 });

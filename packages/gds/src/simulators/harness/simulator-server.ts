@@ -2,6 +2,14 @@ import { createServer, Server, type IncomingMessage, type ServerResponse } from 
 import type { AddressInfo } from 'node:net';
 import * as soap from 'soap';
 import { FaultPlan, TRANSPORT_FAULTS, type FaultSpec } from './fault-plan.ts';
+import {
+  faultInsteadOfPlainErrors,
+  MAX_SOAP_REQUEST_BYTES,
+  routeSoapRequest,
+  sendSoapFault,
+  soapRoutes,
+  type SoapRoutes,
+} from './soap-routing.ts';
 import { SimulatorClock } from './simulator-clock.ts';
 
 /**
@@ -69,10 +77,19 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The request body, or undefined once it passes `maxBytes` (the rest is not read). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -137,6 +154,7 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
   });
   const { port: boundPort } = server.address() as AddressInfo;
   const url = `http://${host}:${boundPort}`;
+  let routes: SoapRoutes | undefined;
   const endpoint = `${url}${SOAP_PATH}`;
   const wsdl = definition.wsdl.replace(/(<soap:address\s+location=")[^"]*(")/, `$1${endpoint}$2`);
   await new Promise<void>((resolve, reject) => {
@@ -146,6 +164,7 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
       xml: wsdl,
       callback: (error: unknown, soapServer: soap.Server) => {
         if (error) return reject(error as Error);
+        routes = soapRoutes(soapServer);
         if (definition.responseHeaders) {
           const headersFor = definition.responseHeaders(context);
           soapServer.addSoapHeader((operation: string, _args: unknown, _headers: unknown, req: IncomingMessage) =>
@@ -187,7 +206,13 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
       }
 
       if (req.method === 'POST' && path === SOAP_PATH) {
-        const operation = operationOf(String(req.headers.soapaction ?? ''));
+        const body = await readBody(req, MAX_SOAP_REQUEST_BYTES);
+        if (!body) return sendSoapFault(res, 'Client', `the request is larger than ${MAX_SOAP_REQUEST_BYTES} bytes`, 413);
+        const routing = routeSoapRequest(routes!, String(req.headers.soapaction ?? ''), body.toString('utf8'));
+        if ('fault' in routing) return sendSoapFault(res, 'Client', routing.fault);
+        // node-soap routes by SOAPAction when there is one: make it the operation the Body asks for.
+        req.headers.soapaction = `"${routing.soapAction}"`;
+        const operation = operationOf(routing.soapAction);
         const fault = context.faults.take(operation, TRANSPORT_FAULTS);
         if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
         if (fault?.kind === 'timeout') {
@@ -204,8 +229,9 @@ export async function startSimulator(definition: SimulatorDefinition, port = 0, 
           return res.end(fault.message ?? (status === 429 ? 'Too Many Requests' : 'Service Unavailable'));
         }
         if (fault && ['truncated', 'malformed', 'unsafe-xml'].includes(fault.kind)) mangleResponse(res, fault);
+        else faultInsteadOfPlainErrors(res);
         // node-soap accepts a body that is already read; services then see the exact request XML (requestXml).
-        (req as IncomingMessage & { body?: Buffer }).body = await readBody(req);
+        (req as IncomingMessage & { body?: Buffer }).body = body;
       }
       soapHandler(req, res);
     })().catch((error: Error) => {
