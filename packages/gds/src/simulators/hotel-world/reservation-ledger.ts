@@ -105,6 +105,13 @@ export class ReservationLedger<Details> {
     return ok(quote);
   }
 
+  /** The reservation's most recent cancellation quote, for a commit that names none. */
+  latestQuoteId(reference: string): string | undefined {
+    let latest: string | undefined;
+    for (const quote of this.quotes.values()) if (quote.reference === reference) latest = quote.id;
+    return latest;
+  }
+
   cancel(reference: string, quoteId: string, now: Date): LedgerResult<Reservation<Details>> {
     const reservation = this.find(reference, now);
     if (!reservation) return fail('not-found');

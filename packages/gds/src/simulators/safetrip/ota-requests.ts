@@ -132,17 +132,27 @@ export function readBookRequest(body: XmlNode): BookRequest {
 }
 
 export interface CancelRequest {
-  step: 'quote' | 'commit';
+  /** quote: Quote or Initiate; commit: Commit (on the quote named, or the latest); cancel: Cancel, both at once. */
+  step: 'quote' | 'commit' | 'cancel';
   reference: string;
   quoteRef?: string;
 }
 
-/** OTA_CancelRQ: CancelType Quote or Commit; the booking as UniqueID Type 14, the quote as Type 16 (CancelQuote). */
+/**
+ * OTA_CancelRQ, two-phase as OpenTravel defines it: CancelType Quote or Initiate, then Commit (with
+ * the quote as UniqueID Type 16, or without it for the booking's latest quote); or Cancel at once.
+ * The booking is UniqueID Type 14.
+ */
 export function readCancelRequest(body: XmlNode): CancelRequest {
   const request = child(body, 'OTA_CancelRQ');
   const cancelType = attr(request, 'CancelType');
-  if (cancelType !== 'Quote' && cancelType !== 'Commit')
-    refuse('invalidValue', `CancelType ${cancelType ?? '(none)'}: safetrip cancels by Quote, then Commit`);
+  const steps = { Quote: 'quote', Initiate: 'quote', Commit: 'commit', Cancel: 'cancel' } as const;
+  const step = steps[cancelType as keyof typeof steps] as CancelRequest['step'] | undefined;
+  if (!step)
+    refuse(
+      'invalidValue',
+      `CancelType ${cancelType ?? '(none)'}: safetrip cancels by Quote (or Initiate) then Commit, or by Cancel`,
+    );
   const ids = children(request, 'UniqueID');
   const reference = attr(
     ids.find((id) => attr(id, 'Type') === '14'),
@@ -153,8 +163,7 @@ export function readCancelRequest(body: XmlNode): CancelRequest {
     ids.find((id) => attr(id, 'Type') === '16'),
     'ID',
   );
-  if (cancelType === 'Commit' && !quoteRef) refuse('requiredFieldMissing', 'the cancellation quote to commit (UniqueID Type 16)');
-  return { step: cancelType === 'Quote' ? 'quote' : 'commit', reference, ...(quoteRef ? { quoteRef } : {}) };
+  return { step, reference, ...(quoteRef ? { quoteRef } : {}) };
 }
 
 export function readReadRequest(body: XmlNode): string {

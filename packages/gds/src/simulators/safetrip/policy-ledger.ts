@@ -156,6 +156,13 @@ export class PolicyLedger {
     return quote;
   }
 
+  /** The booking's most recent cancellation quote, for a Commit that names none. */
+  latestQuoteRef(reference: string): string | undefined {
+    let latest: string | undefined;
+    for (const quote of this.cancelQuotes.values()) if (quote.reference === reference) latest = quote.quoteRef;
+    return latest;
+  }
+
   /** Cancels on the terms of an unexpired quote and gives the capacity back. */
   commitCancellation(reference: string, quoteRef: string, now: Date): { policy: PolicyRecord; quote: CancelQuote } {
     const quote = this.cancelQuotes.get(quoteRef);

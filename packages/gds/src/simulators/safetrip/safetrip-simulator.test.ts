@@ -94,6 +94,39 @@ describe('safetrip simulator', () => {
     expect(await expectValid((await send('OTA_ReadRQ', readRequestXml(reference))).body)).toContain('ID_Context="Cancellation"');
   });
 
+  it('cancels the OpenTravel ways: Initiate then Commit without naming the quote, and Cancel in one step', async () => {
+    const { travellers: _ages, ...trip } = quoteRequest([34]);
+    const hold = async () => {
+      const content = {
+        planId: 'ESSENTIAL',
+        travellers: [{ givenName: 'Nima', familyName: 'Lama', dateOfBirth: '1991-03-02' }],
+        trip,
+        premium: { amountMinor: 3_045, currency: 'USD' },
+        customer: { givenName: 'Nima', familyName: 'Lama', email: 'nima@example.com', phone: '+977 1 4410000' },
+      };
+      const held = await expectValid((await send('OTA_InsuranceBookRQ', holdRequestXml(content))).body);
+      return /ID="(\w+)" ID_Context="BookingReference"/.exec(held)![1]!;
+    };
+    const twoPhase = await hold();
+    const initiated = await expectValid(
+      (await send('OTA_CancelRQ', cancelRequestXml(twoPhase, 'Quote').replace('CancelType="Quote"', 'CancelType="Initiate"')))
+        .body,
+    );
+    expect(initiated).toContain('ID_Context="CancelQuote"');
+    expect(await expectValid((await send('OTA_CancelRQ', cancelRequestXml(twoPhase, 'Commit'))).body)).toContain(
+      'Status="Cancelled"',
+    );
+    const oneStep = await hold();
+    expect(
+      await expectValid(
+        (await send('OTA_CancelRQ', cancelRequestXml(oneStep, 'Quote').replace('CancelType="Quote"', 'CancelType="Cancel"')))
+          .body,
+      ),
+    ).toContain('Status="Cancelled"');
+    const notInitiated = await hold();
+    expect(await expectValid((await send('OTA_CancelRQ', cancelRequestXml(notInitiated, 'Commit'))).body)).toContain('<Errors>');
+  });
+
   it('answers refusals with schema-valid Errors', async () => {
     const tooOld = await expectValid(
       (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([85]), ['ESSENTIAL', 'COMPREHENSIVE']))).body,

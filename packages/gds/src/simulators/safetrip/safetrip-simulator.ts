@@ -146,7 +146,12 @@ export function createSafetripSimulator(credentials = SAFETRIP_CREDENTIALS): Sim
     const request = readCancelRequest(body);
     if (request.step === 'quote')
       return cancelResponse(ledger.quoteCancellation(request.reference, envelope.now), undefined, advisories, envelope);
-    const { policy, quote: terms } = ledger.commitCancellation(request.reference, request.quoteRef!, envelope.now);
+    const quoteRef =
+      request.step === 'cancel'
+        ? ledger.quoteCancellation(request.reference, envelope.now).quoteRef
+        : (request.quoteRef ?? ledger.latestQuoteRef(request.reference));
+    if (!quoteRef) refuse('invalidCancelQuote', `${request.reference}: nothing to commit; quote the cancellation first`);
+    const { policy, quote: terms } = ledger.commitCancellation(request.reference, quoteRef, envelope.now);
     return cancelResponse(terms, { cancellationNumber: policy.cancellationNumber! }, advisories, envelope);
   };
 

@@ -189,17 +189,26 @@ export function readLocator(message: XmlNode): string {
   return required(reference, 'the booking reference (UniqueID Type 14)');
 }
 
+/**
+ * CancelType as OpenTravel defines the two-phase cancel: Quote or Initiate asks what cancelling costs
+ * (and keeps that quote), Commit cancels on the quote named (or the booking's latest one), Cancel
+ * does both at once at today's charge.
+ */
 export interface CancelRequest {
-  type: 'Quote' | 'Commit';
+  type: 'Quote' | 'Commit' | 'Cancel';
   quoteId?: string;
   /** The charge the client accepts (CancellationOverrides/CancellationOverride of type Charge). */
   acceptedCharge?: { amount: string; currency?: string };
 }
 
 export function readCancel(message: XmlNode): CancelRequest {
-  const type = attr(message, 'CancelType');
-  if (type !== 'Quote' && type !== 'Commit')
-    refuse(SKYWAYS_ERRORS.unableToProcess, `CancelType ${type ?? '(none)'}: skyways cancels with Quote, then Commit`);
+  const given = attr(message, 'CancelType');
+  const type = given === 'Initiate' ? 'Quote' : given;
+  if (type !== 'Quote' && type !== 'Commit' && type !== 'Cancel')
+    refuse(
+      SKYWAYS_ERRORS.unableToProcess,
+      `CancelType ${given ?? '(none)'}: skyways cancels with Quote (or Initiate) then Commit, or with Cancel`,
+    );
   const quoteId = attr(
     childrenOf(message, 'UniqueID').find((id) => attr(id, 'ID_Context') === 'CancelQuote'),
     'ID',

@@ -139,6 +139,13 @@ export class ReservationBook {
     return quote;
   }
 
+  /** The reservation's most recent quote, for a Commit that names none. */
+  latestQuoteId(reservation: Reservation): string | undefined {
+    let latest: string | undefined;
+    for (const quote of this.quotes.values()) if (quote.locator === reservation.locator) latest = quote.id;
+    return latest;
+  }
+
   /** The quote if it is still good for this reservation as it stands now. */
   validQuote(reservation: Reservation, quoteId: string, now: Date): CancelQuote | undefined {
     const quote = this.quotes.get(quoteId);

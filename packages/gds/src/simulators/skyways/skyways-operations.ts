@@ -246,11 +246,15 @@ export function cancel(message: XmlNode, context: OperationContext): OperationAn
       },
     };
   }
-  const quote = request.quoteId ? context.reservations.validQuote(reservation, request.quoteId, context.pricing.now) : undefined;
+  const quoteId =
+    request.type === 'Cancel'
+      ? context.reservations.quoteCancellation(reservation, context.pricing.now).id
+      : (request.quoteId ?? context.reservations.latestQuoteId(reservation));
+  const quote = quoteId ? context.reservations.validQuote(reservation, quoteId, context.pricing.now) : undefined;
   if (!quote)
     refuse(
       SKYWAYS_ERRORS.cancelQuoteInvalid,
-      `quote ${request.quoteId ?? '(none)'} is not valid for ${reservation.locator}; quote again`,
+      `quote ${quoteId ?? '(none)'} is not valid for ${reservation.locator}; quote again`,
     );
   const accepted = request.acceptedCharge;
   if (

@@ -206,6 +206,36 @@ describe('skyways simulator', () => {
     expect(childOf(childOf(again.rs, 'Errors'), 'Error')).toMatchObject({ '@_Code': '95' });
   });
 
+  it('cancels the OpenTravel ways: Initiate then Commit without naming the quote, and Cancel in one step', async () => {
+    const offer = (await search()).offers.find((o) => o.fareBasis === 'YOWFLX')!;
+    const twoPhase = await hold(offer);
+    const initiated = await ota(
+      'Cancel',
+      cancelQuoteRequest(twoPhase, identity).replace('CancelType="Quote"', 'CancelType="Initiate"'),
+    );
+    expect(attributeOf(initiated.rs, 'Status')).toBe('Pending');
+    // Commit names the booking only: the simulator commits the cancellation it initiated.
+    const committed = await ota(
+      'Cancel',
+      cancelQuoteRequest(twoPhase, identity).replace('CancelType="Quote"', 'CancelType="Commit"'),
+    );
+    expect(attributeOf(committed.rs, 'Status')).toBe('Cancelled');
+
+    const oneStep = await hold(offer);
+    const cancelled = await ota(
+      'Cancel',
+      cancelQuoteRequest(oneStep, identity).replace('CancelType="Quote"', 'CancelType="Cancel"'),
+    );
+    expect(attributeOf(cancelled.rs, 'Status')).toBe('Cancelled');
+
+    const notInitiated = await hold(offer);
+    const refused = await ota(
+      'Cancel',
+      cancelQuoteRequest(notInitiated, identity).replace('CancelType="Quote"', 'CancelType="Commit"'),
+    );
+    expect(attributeOf(refused.rs, 'Status')).toBe('Unsuccessful');
+  });
+
   it('refuses requests without a valid UsernameToken with WS-Security faults', async () => {
     const request = lowFareSearchRequest(
       {

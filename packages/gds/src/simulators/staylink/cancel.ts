@@ -7,10 +7,11 @@ import { ERR, EWT, OtaRequestError, otaSuccess } from './ota-replies.ts';
 import type { OtaRequest, StaylinkState } from './staylink-state.ts';
 
 /**
- * OTA_CancelRQ as quote then commit. CancelType="Quote" answers what cancelling costs now
- * (CancelRule Charge and Refund, valid until the Charge rule's CancelByDate) with a quote id
- * (UniqueID Type 16, ID_Context CancelQuote); CancelType="Commit" with the reservation and that quote
- * id cancels at the quoted penalty and frees the rooms.
+ * OTA_CancelRQ in two phases, as OpenTravel defines it. CancelType="Quote" (or "Initiate") answers
+ * what cancelling costs now (CancelRule Charge and Refund, valid until the Charge rule's
+ * CancelByDate) with a quote id (UniqueID Type 16, ID_Context CancelQuote); CancelType="Commit" with
+ * the reservation and that quote id (or none: the latest quote) cancels at the quoted penalty and
+ * frees the rooms; CancelType="Cancel" does both at once at today's penalty.
  */
 export const CANCEL_REQUEST_ARRAYS = ['UniqueID'];
 export const CANCEL_QUOTE_CONTEXT = 'CancelQuote';
@@ -28,7 +29,7 @@ export function answerCancel(request: OtaRequest, state: StaylinkState): string 
   const reservationId = { '@_Type': '14', '@_ID': referenceId, '@_ID_Context': 'staylink' };
   const cancelType = attributeOf(request.message, 'CancelType');
 
-  if (cancelType === 'Quote') {
+  if (cancelType === 'Quote' || cancelType === 'Initiate') {
     const quoted = state.ledger.quoteCancellation(referenceId, request.now);
     if (!quoted.ok) throw failureIssue(quoted.failure, referenceId);
     const quote = quoted.value;
@@ -56,16 +57,23 @@ export function answerCancel(request: OtaRequest, state: StaylinkState): string 
     );
   }
 
-  if (cancelType === 'Commit') {
-    const quoteId = attributeOf(
-      ids.find((id) => attributeOf(id, 'ID_Context') === CANCEL_QUOTE_CONTEXT),
-      'ID',
-    );
+  if (cancelType === 'Commit' || cancelType === 'Cancel') {
+    let quoteId: string | undefined;
+    if (cancelType === 'Cancel') {
+      const quoted = state.ledger.quoteCancellation(referenceId, request.now);
+      if (!quoted.ok) throw failureIssue(quoted.failure, referenceId);
+      quoteId = quoted.value.id;
+    } else
+      quoteId =
+        attributeOf(
+          ids.find((id) => attributeOf(id, 'ID_Context') === CANCEL_QUOTE_CONTEXT),
+          'ID',
+        ) ?? state.ledger.latestQuoteId(referenceId);
     if (!quoteId)
       throw new OtaRequestError({
-        type: EWT.requiredFieldMissing,
-        code: ERR.requiredFieldMissing,
-        shortText: 'The cancellation quote (UniqueID Type 16) is required',
+        type: EWT.bizRule,
+        code: ERR.unableToProcess,
+        shortText: 'Nothing to commit: quote or initiate the cancellation first',
       });
     const cancelled = state.ledger.cancel(referenceId, quoteId, request.now);
     if (!cancelled.ok) throw failureIssue(cancelled.failure, referenceId);
@@ -93,6 +101,6 @@ export function answerCancel(request: OtaRequest, state: StaylinkState): string 
   throw new OtaRequestError({
     type: EWT.bizRule,
     code: ERR.unableToProcess,
-    shortText: `CancelType ${cancelType ?? '(none)'} is not supported: use Quote, then Commit`,
+    shortText: `CancelType ${cancelType ?? '(none)'} is not supported: use Quote (or Initiate) then Commit, or Cancel`,
   });
 }

@@ -82,6 +82,31 @@ describe('staylink simulator', () => {
     }
   });
 
+  it('cancels the OpenTravel ways: Initiate then Commit without naming the quote, and Cancel in one step', async () => {
+    const book = async () => {
+      const recheck = await send('HotelAvail', buildAvailRQ(stay));
+      const price = { amountMinor: Math.round(Number(totalOf(recheck.message)) * 100), currency: 'USD' };
+      const reference = idOf((await send('HotelRes', buildInitiateRQ(stay, guests, price))).message, '14');
+      await send('HotelRes', buildCommitRQ(reference));
+      return reference;
+    };
+    const asType = (xml: string, type: string) => xml.replace('CancelType="Quote"', `CancelType="${type}"`);
+
+    const twoPhase = await book();
+    const initiated = await send('Cancel', asType(buildCancelRQ('Quote', twoPhase), 'Initiate'));
+    expect(idOf(initiated.message, '16')).not.toBe('');
+    const committed = await send('Cancel', buildCancelRQ('Commit', twoPhase));
+    expect(committed.message).toContain('Status="Cancelled"');
+
+    const oneStep = await book();
+    expect((await send('Cancel', asType(buildCancelRQ('Quote', oneStep), 'Cancel'))).message).toContain('Status="Cancelled"');
+
+    const notInitiated = await book();
+    const refused = await send('Cancel', buildCancelRQ('Commit', notInitiated));
+    expect(refused.message).toContain('<Errors>');
+    for (const answer of [initiated, committed, refused]) expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
+  });
+
   it('answers injected Errors and Warnings with schema-valid OpenTravel', async () => {
     await simulatorControl.addFault(sim.url, {
       operation: 'HotelAvail',
