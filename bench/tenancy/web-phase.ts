@@ -5,12 +5,11 @@ import { runTsChild } from '../lib/child-process.ts';
 import { seededRandom, shuffle, TenantPageReader, toReadRun, zipfPicker, type ReadRun } from './web-reads.ts';
 import { ensureWebBuild, startWebServer, type WebServer } from './web-server.ts';
 
-type AppKey = 'few' | 'many' | 'manySmallCache';
+type AppKey = 'few' | 'many' | 'huge';
 
 export interface WebApp {
   key: AppKey;
   tenantsProvisioned: number;
-  clientCacheSize: number | 'default';
   /** Sequential requests it took for the median latency to stop improving. */
   warmUpRequests: number;
   /** Resident memory of the app after warm-up and after the measured reads. */
@@ -22,12 +21,12 @@ export interface WebStage {
   name: string;
   concurrency: number;
   /** One run per app (and pattern), measured in alternating rounds. */
-  runs: Partial<Record<AppKey | 'manyZipf', ReadRun>>;
+  runs: Partial<Record<AppKey | 'manyZipf' | 'hugeZipf', ReadRun>>;
 }
 
 export interface WebComparison {
   apps: WebApp[];
-  /** Each tenant read once, in random order, right after warm-up: a cold client and directory entry. */
+  /** Tenants read once each, in random order, right after warm-up: a directory miss and the tenant's first query. */
   firstVisit: Partial<Record<AppKey, ReadRun>>;
   stages: WebStage[];
   /** 1-minute load average of the machine at the start and the end: other work on it shows here. */
@@ -38,20 +37,24 @@ const ROUNDS = 10;
 
 /**
  * Tenant page latency with few tenants against many, measured side by side: one web app on a
- * database with `fewCount` tenants, one on the bench database with every tenant, and (reference)
- * one more on the bench database whose tenant client cache holds every tenant. All run at once and
- * are read in alternating rounds, so a busy moment of the machine, or a JIT that is still warming,
- * lands on all of them alike instead of on whichever went first.
+ * database with the few (warm) tenants, one on the bench database with every tenant (1,000), and one
+ * on a database with many more (10,000, `huge`). All run at once and are read in alternating rounds,
+ * so a busy moment of the machine, or a JIT that is still warming, lands on all of them alike
+ * instead of on whichever went first.
  */
 export async function compareWebReads(options: {
   warmSlugs: string[];
   allSlugs: string[];
+  /** A database holding the warm tenants among many more, and its slugs (the third app). */
+  huge?: { url: string; slugs: string[] };
+  /** Tenants read once each right after warm-up, per app (a random sample when it has more). */
+  firstVisits: number;
   requests: number;
   concurrency: number;
   rebuild?: boolean;
   log: (line: string) => void;
 }): Promise<WebComparison> {
-  const { warmSlugs, allSlugs, requests, concurrency, log } = options;
+  const { warmSlugs, allSlugs, huge, firstVisits, requests, concurrency, log } = options;
   const start = loadavg()[0]!;
   ensureWebBuild(log, options.rebuild);
 
@@ -65,10 +68,10 @@ export async function compareWebReads(options: {
     if (provisioned.slugs.join() !== warmSlugs.join())
       throw new Error('the few-tenant database does not hold the warm-up tenants');
 
-    const apps: Array<{ key: AppKey; url: string; cache?: number; tenants: number }> = [
-      { key: 'few', url: fewDb.url, tenants: warmSlugs.length },
-      { key: 'many', url: process.env.DATABASE_URL!, tenants: allSlugs.length },
-      { key: 'manySmallCache', url: process.env.DATABASE_URL!, cache: 200, tenants: allSlugs.length },
+    const apps: Array<{ key: AppKey; url: string; slugs: string[] }> = [
+      { key: 'few', url: fewDb.url, slugs: warmSlugs },
+      { key: 'many', url: process.env.DATABASE_URL!, slugs: allSlugs },
+      ...(huge ? [{ key: 'huge' as const, url: huge.url, slugs: huge.slugs }] : []),
     ];
     for (const app of apps) {
       const server = await startWebServer({
@@ -76,15 +79,15 @@ export async function compareWebReads(options: {
         DATABASE_URL: app.url,
         ROOT_DOMAIN: 'localhost',
         HIMAL_APP_NAME: `himal-web-bench-${app.key}`,
-        ...(app.cache ? { TENANT_CLIENT_CACHE_SIZE: String(app.cache) } : {}),
       });
-      log(`  web app "${app.key}" (${app.tenants} tenants, client cache ${app.cache ?? 'default'}) on ${server.baseUrl}`);
+      log(`  web app "${app.key}" (${app.slugs.length} tenants) on ${server.baseUrl}`);
       servers.push({
-        app: { key: app.key, tenantsProvisioned: app.tenants, clientCacheSize: app.cache ?? 'default', warmUpRequests: 0 },
+        app: { key: app.key, tenantsProvisioned: app.slugs.length, warmUpRequests: 0 },
         server,
         reader: new TenantPageReader(server.baseUrl),
       });
     }
+    const slugsOf = (key: AppKey) => apps.find((app) => app.key === key)!.slugs;
     log(`  warming up the ${servers.length} apps in alternating batches on the same ${warmSlugs.length} tenants`);
     const warmUpRequests = await warmUp(
       servers.map(
@@ -102,39 +105,40 @@ export async function compareWebReads(options: {
 
     const random = seededRandom(allSlugs.length);
     const firstVisit: WebComparison['firstVisit'] = {};
-    for (const key of ['many', 'manySmallCache'] as const) {
-      const order = shuffle(allSlugs, random);
-      firstVisit[key] = await byKey(key).run('first visit of each tenant', order.length, 1, (i) => order[i]!);
+    const manyKeys = servers.map((entry) => entry.app.key).filter((key) => key !== 'few');
+    for (const key of manyKeys) {
+      // Never the warm tenants: they were read in the warm-up.
+      const order = shuffle(
+        slugsOf(key).filter((slug) => !warmSlugs.includes(slug)),
+        random,
+      ).slice(0, firstVisits);
+      firstVisit[key] = await byKey(key).run(`first visit of ${order.length} tenants`, order.length, 1, (i) => order[i]!);
     }
 
     const uniform = (slugs: string[]) => () => slugs[Math.floor(random() * slugs.length)]!;
-    const ranked = shuffle(allSlugs, random);
-    const zipf = zipfPicker(ranked.length, 1, random);
+    const zipfOf = (slugs: string[]) => {
+      const ranked = shuffle(slugs, random);
+      const zipf = zipfPicker(ranked.length, 1, random);
+      return () => ranked[zipf()]!;
+    };
+    const everyApp = (): Array<[AppKey, AppKey, () => string]> => manyKeys.map((key) => [key, key, uniform(slugsOf(key))]);
     const plans: Array<{
       name: string;
       concurrency: number;
       perRound: number;
-      subjects: Array<[AppKey | 'manyZipf', AppKey, () => string]>;
+      subjects: Array<[AppKey | 'manyZipf' | 'hugeZipf', AppKey, () => string]>;
     }> = [
       {
         name: 'sequential, uniform over tenants',
         concurrency: 1,
         perRound: Math.ceil(requests / ROUNDS),
-        subjects: [
-          ['few', 'few', uniform(warmSlugs)],
-          ['many', 'many', uniform(allSlugs)],
-          ['manySmallCache', 'manySmallCache', uniform(allSlugs)],
-        ],
+        subjects: [['few', 'few', uniform(warmSlugs)], ...everyApp()],
       },
       {
         name: `${concurrency} in flight, uniform over tenants`,
         concurrency,
         perRound: Math.ceil((requests * 4) / ROUNDS),
-        subjects: [
-          ['few', 'few', uniform(warmSlugs)],
-          ['many', 'many', uniform(allSlugs)],
-          ['manySmallCache', 'manySmallCache', uniform(allSlugs)],
-        ],
+        subjects: [['few', 'few', uniform(warmSlugs)], ...everyApp()],
       },
       {
         name: 'sequential, Zipf(1) over tenants',
@@ -142,7 +146,8 @@ export async function compareWebReads(options: {
         perRound: Math.ceil(requests / ROUNDS),
         subjects: [
           ['few', 'few', uniform(warmSlugs)],
-          ['manyZipf', 'many', () => ranked[zipf()]!],
+          ['manyZipf', 'many', zipfOf(allSlugs)],
+          ...(huge ? [['hugeZipf', 'huge', zipfOf(huge.slugs)] as ['hugeZipf', AppKey, () => string]] : []),
         ],
       },
     ];
