@@ -1,7 +1,7 @@
 import { rootDomain } from '../config.ts';
 import { controlDb } from '../control-client.ts';
 import { apiLimitsSchema, type Tenant } from '../tenants/tenant.ts';
-import { directoryCache, ensureDirectoryListener } from './directory-cache.ts';
+import { directoryAnswerTtlMs, directoryCache, directoryEpoch, ensureDirectoryListener } from './directory-cache.ts';
 import { parseHost, type Surface } from './parse-host.ts';
 
 export type HostResolution =
@@ -24,8 +24,10 @@ function toTenant(row: TenantRow | null | undefined): Tenant | null {
 async function lookup(key: string, load: () => Promise<TenantRow | null | undefined>): Promise<Tenant | null> {
   const cached = directoryCache.get(key);
   if (cached) return cached.value as Tenant | null;
+  const startedAt = directoryEpoch();
   const value = toTenant(await load());
-  directoryCache.set(key, { value });
+  const ttl = directoryAnswerTtlMs(startedAt);
+  if (ttl > 0) directoryCache.set(key, { value }, { ttl });
   return value;
 }
 
