@@ -74,13 +74,11 @@ export function readCoverRequest(plan: XmlNode): CoverRequest {
   const destination = children(child(trip, 'Destinations'), 'Destination')[0];
   const destinationCountry = attr(child(destination, 'CountryName'), 'Code');
   if (!destinationCountry) refuse('requiredFieldMissing', 'the destination country (Destination/CountryName/@Code)');
-  const totalTripCost = child(detail, 'TotalTripCost');
-  if (!totalTripCost) refuse('requiredFieldMissing', 'TotalTripCost');
-  const tripCost = amountOf(totalTripCost, 'TotalTripCost');
+  const covered = children(child(plan, 'CoveredTravelers'), 'CoveredTraveler');
+  const tripCost = tripCostOf(detail, covered);
   const activities = asArray(child(trip, 'Activities')?.Activity as unknown[] | undefined);
   const adventure = activities.some((activity) => ADVENTURE_ACTIVITY.test(text(activity) ?? ''));
 
-  const covered = children(child(plan, 'CoveredTravelers'), 'CoveredTraveler');
   const travellers = covered.map((traveller, index): InsuredPerson => {
     const person = child(traveller, 'CoveredPerson');
     const birthDate = attr(person, 'BirthDate');
@@ -98,14 +96,33 @@ export function readCoverRequest(plan: XmlNode): CoverRequest {
   };
 }
 
+/**
+ * What the trip costs: the plan's TotalTripCost, or else the sum of each covered traveller's own
+ * cost (IndCoverageReqs/IndTripCost), as OpenTravel lets either be sent.
+ */
+function tripCostOf(detail: Node | undefined, covered: Node[]): Money {
+  const total = child(detail, 'TotalTripCost');
+  if (total) return amountOf(total, 'TotalTripCost');
+  const each = covered.map((traveller) => child(child(traveller, 'IndCoverageReqs'), 'IndTripCost'));
+  if (each.length === 0 || each.some((cost) => !cost))
+    refuse('requiredFieldMissing', 'TotalTripCost, or an IndTripCost for every covered traveller');
+  const costs = each.map((cost) => amountOf(cost!, 'IndTripCost'));
+  if (costs.some((cost) => cost.currency !== costs[0]!.currency))
+    refuse('invalidValue', 'every IndTripCost is in the same currency');
+  return { amountMinor: costs.reduce((sum, cost) => sum + cost.amountMinor, 0), currency: costs[0]!.currency };
+}
+
 export function readQuoteRequest(body: XmlNode): CoverRequest[] {
   const request = child(body, 'OTA_InsuranceQuoteRQ');
   return children(request, 'PlanForQuoteRQ').map(readCoverRequest);
 }
 
 export interface BookRequest extends CoverRequest {
-  /** Start = bind on hold; End = issue the hold named by `reference` (OTA TransactionStatusCode). */
-  step: 'hold' | 'issue';
+  /**
+   * TransactionStatusCode Start = bind on hold; End = issue the hold named by `reference`; none at
+   * all = book and issue in one step.
+   */
+  step: 'hold' | 'issue' | 'book';
   reference?: string;
   /** The price the client was quoted, to be validated. */
   quotedCost?: Money;
@@ -117,15 +134,15 @@ export function readBookRequest(body: XmlNode): BookRequest {
   if (plans.length !== 1) refuse('invalidValue', 'safetrip books one plan per OTA_InsuranceBookRQ');
   const plan = plans[0]!;
   const statusCode = attr(request, 'TransactionStatusCode');
-  if (statusCode !== 'Start' && statusCode !== 'End') {
-    refuse('requiredFieldMissing', 'TransactionStatusCode: Start binds a policy on hold, End issues a held policy');
+  if (statusCode !== undefined && statusCode !== 'Start' && statusCode !== 'End') {
+    refuse('invalidValue', 'TransactionStatusCode: Start binds a policy on hold, End issues a held policy, none does both');
   }
   const reference = attr(children(plan, 'UniqueID')[0], 'ID') ?? attr(request, 'TransactionIdentifier');
   if (statusCode === 'End' && !reference) refuse('requiredFieldMissing', 'the held booking to issue (UniqueID)');
   const planCost = child(plan, 'PlanCost');
   return {
     ...readCoverRequest(plan),
-    step: statusCode === 'Start' ? 'hold' : 'issue',
+    step: statusCode === 'Start' ? 'hold' : statusCode === 'End' ? 'issue' : 'book',
     ...(reference ? { reference } : {}),
     ...(planCost ? { quotedCost: amountOf(planCost, 'PlanCost') } : {}),
   };

@@ -127,6 +127,34 @@ describe('safetrip simulator', () => {
     expect(await expectValid((await send('OTA_CancelRQ', cancelRequestXml(notInitiated, 'Commit'))).body)).toContain('<Errors>');
   });
 
+  it('books and issues in one step without TransactionStatusCode, and prices trips from IndTripCost', async () => {
+    const { travellers: _ages, ...trip } = quoteRequest([34]);
+    const content = {
+      planId: 'ESSENTIAL',
+      travellers: [{ givenName: 'Dawa', familyName: 'Sherpa', dateOfBirth: '1991-03-02' }],
+      trip,
+      premium: { amountMinor: 3_045, currency: 'USD' },
+      customer: { givenName: 'Dawa', familyName: 'Sherpa', email: 'dawa@example.com', phone: '+977 1 4410000' },
+    };
+    const issued = await expectValid(
+      (await send('OTA_InsuranceBookRQ', holdRequestXml(content).replace(/ TransactionStatusCode="Start"/, ''))).body,
+    );
+    expect(issued).toMatch(/<PolicyNumber Type="14" ID="STP\d+"/);
+
+    const byTotal = await expectValid(
+      (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([34]), ['ESSENTIAL']))).body,
+    );
+    const perTraveller = quoteRequestXml(quoteRequest([34]), ['ESSENTIAL']).replace(/<TotalTripCost ([^>]*)\/>/, '');
+    const withIndividual = perTraveller.replace(
+      /<\/CoveredPerson>/,
+      `</CoveredPerson><IndCoverageReqs><IndTripCost ${/<TotalTripCost ([^>]*)\/>/.exec(quoteRequestXml(quoteRequest([34]), ['ESSENTIAL']))![1]}/></IndCoverageReqs>`,
+    );
+    const byIndividual = await expectValid((await send('OTA_InsuranceQuoteRQ', withIndividual)).body);
+    const premiumOf = (xml: string) => /<PlanCost Amount="([^"]+)"/.exec(xml)?.[1];
+    expect(premiumOf(byIndividual)).toBeDefined();
+    expect(premiumOf(byIndividual)).toBe(premiumOf(byTotal));
+  });
+
   it('answers refusals with schema-valid Errors', async () => {
     const tooOld = await expectValid(
       (await send('OTA_InsuranceQuoteRQ', quoteRequestXml(quoteRequest([85]), ['ESSENTIAL', 'COMPREHENSIVE']))).body,

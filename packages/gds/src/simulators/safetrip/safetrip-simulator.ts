@@ -135,10 +135,12 @@ export function createSafetripSimulator(credentials = SAFETRIP_CREDENTIALS): Sim
       refuse('priceChanged', `the ${plan.name} premium is now ${decimal(premium.total)}, not ${decimal(request.quotedCost)}`);
     }
     const { travellers, residenceCountry, cover } = request;
-    const policy = ledger.hold(
+    const held = ledger.hold(
       { planId: plan.id, planName: plan.name, travellers, ...(residenceCountry ? { residenceCountry } : {}), cover, premium },
       envelope.now,
     );
+    // No TransactionStatusCode: bound and issued in one step.
+    const policy = request.step === 'book' ? ledger.issue(held.reference, envelope.now) : held;
     return policyResponse(policy, [...premium.advisories.map((text) => ({ text })), ...advisories], envelope);
   };
 

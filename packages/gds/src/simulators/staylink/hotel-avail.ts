@@ -48,6 +48,18 @@ function radiusKm(radius: XmlNode | undefined): number {
   return distance;
 }
 
+/**
+ * The end of a stay given as Start and Duration: OpenTravel's DurationType is an xs:duration (P3D)
+ * or a night count (P3N). Undefined for a duration that is not a whole number of days or nights.
+ */
+function endOfStay(start: string, duration: string | undefined): string | undefined {
+  const nights = /^P(\d{1,3})[DN]$/.exec(duration ?? '')?.[1];
+  if (!nights || !/^\d{4}-\d{2}-\d{2}$/.test(start)) return undefined;
+  const end = new Date(`${start}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + Number(nights));
+  return end.toISOString().slice(0, 10);
+}
+
 export function readAvailQuery(request: OtaRequest): AvailQuery {
   const segment = childOf(childOf(request.message, 'AvailRequestSegments'), 'AvailRequestSegment');
   const criterion = childOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion');
@@ -58,27 +70,24 @@ export function readAvailQuery(request: OtaRequest): AvailQuery {
     'RoomStayCandidate',
   );
   const checkIn = attributeOf(dates, 'Start');
-  const checkOut = attributeOf(dates, 'End');
+  const checkOut = attributeOf(dates, 'End') ?? (checkIn ? endOfStay(checkIn, attributeOf(dates, 'Duration')) : undefined);
   if (!checkIn || !checkOut)
     throw new OtaRequestError({
       type: EWT.requiredFieldMissing,
       code: ERR.requiredFieldMissing,
-      shortText: 'StayDateRange Start and End are required',
-    });
-  if (candidates.length === 0)
-    throw new OtaRequestError({
-      type: EWT.requiredFieldMissing,
-      code: ERR.requiredFieldMissing,
-      shortText: 'RoomStayCandidates are required',
+      shortText: 'StayDateRange needs Start, and End or a Duration in days',
     });
 
-  const roomOccupancies = candidates.flatMap((candidate) => {
-    const guests = childrenOf(childOf(candidate, 'GuestCounts'), 'GuestCount').reduce(
-      (sum, count) => sum + Number(attributeOf(count, 'Count') ?? '1'),
-      0,
-    );
-    return Array.from({ length: Number(attributeOf(candidate, 'Quantity') ?? '1') }, () => guests);
-  });
+  // RoomStayCandidates are optional in OpenTravel: without them, or without GuestCounts, a room
+  // for one adult is asked for (OTA's default quantity is one).
+  const roomOccupancies =
+    candidates.length === 0
+      ? [1]
+      : candidates.flatMap((candidate) => {
+          const counts = childrenOf(childOf(candidate, 'GuestCounts'), 'GuestCount');
+          const guests = counts.length ? counts.reduce((sum, count) => sum + Number(attributeOf(count, 'Count') ?? '1'), 0) : 1;
+          return Array.from({ length: Number(attributeOf(candidate, 'Quantity') ?? '1') }, () => guests);
+        });
   const hotelRefs = childrenOf(criterion, 'HotelRef');
   const position = childOf(criterion, 'Position');
   const latitude = Number(attributeOf(position, 'Latitude') ?? 'NaN');

@@ -11,7 +11,8 @@ import type { OtaRequest, StaylinkState } from './staylink-state.ts';
 /**
  * OTA_HotelResRQ in two phases, the OpenTravel way: ResStatus="Initiate" prices the stay, takes
  * the rooms and holds them for HoldDuration (default 20 minutes, at most 30); ResStatus="Commit"
- * with the reservation's UniqueID confirms it. A stated total (ResGlobalInfo/Total) that no longer
+ * with the reservation's UniqueID confirms it; no ResStatus at all books in one step (held and
+ * confirmed at once). A stated total (ResGlobalInfo/Total) that no longer
  * matches the rate is refused with ERR 438 (Requested rate not available, ShortText "Rate changed")
  * and nothing is held.
  */
@@ -93,7 +94,7 @@ function answer(request: OtaRequest, reservation: StaylinkReservation): string {
   );
 }
 
-function initiate(request: OtaRequest, state: StaylinkState): string {
+function holdStay(request: OtaRequest, state: StaylinkState) {
   const reservation = childOf(childOf(request.message, 'HotelReservations'), 'HotelReservation');
   const roomStays = childrenOf(childOf(reservation, 'RoomStays'), 'RoomStay');
   const first = roomStays[0];
@@ -208,7 +209,18 @@ function initiate(request: OtaRequest, state: StaylinkState): string {
     request.now,
   );
   if (!held.ok) throw failureIssue(held.failure, '');
-  return answer(request, held.value);
+  return held.value;
+}
+
+function initiate(request: OtaRequest, state: StaylinkState): string {
+  return answer(request, holdStay(request, state));
+}
+
+function bookAtOnce(request: OtaRequest, state: StaylinkState): string {
+  const held = holdStay(request, state);
+  const confirmed = state.ledger.confirm(held.reference, request.now);
+  if (!confirmed.ok) throw failureIssue(confirmed.failure, held.reference);
+  return answer(request, confirmed.value);
 }
 
 function commit(request: OtaRequest, state: StaylinkState): string {
@@ -225,10 +237,12 @@ export function answerHotelRes(request: OtaRequest, state: StaylinkState): strin
   const action = attributeOf(request.message, 'ResStatus');
   if (action === 'Initiate') return initiate(request, state);
   if (action === 'Commit') return commit(request, state);
+  // Without ResStatus an OTA_HotelResRQ is a booking in one step: priced, held and confirmed at once.
+  if (action === undefined) return bookAtOnce(request, state);
   throw new OtaRequestError({
     type: EWT.bizRule,
     code: ERR.unableToProcess,
-    shortText: `ResStatus ${action ?? '(none)'} is not supported: use Initiate, then Commit`,
+    shortText: `ResStatus ${action} is not supported: use Initiate, then Commit`,
   });
 }
 

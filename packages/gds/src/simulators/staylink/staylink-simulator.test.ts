@@ -107,6 +107,34 @@ describe('staylink simulator', () => {
     for (const answer of [initiated, committed, refused]) expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
   });
 
+  it('takes the stay as Start and Duration, and RoomStayCandidates left out or without GuestCounts', async () => {
+    const base = buildAvailRQ({
+      cityCode: 'BHR',
+      checkIn: stay.checkIn,
+      checkOut: stay.checkOut,
+      rooms: [{ adults: 1, childAges: [] }],
+    });
+    const byDates = await send('HotelAvail', base);
+    const byDuration = await send('HotelAvail', base.replace(`End="${stay.checkOut}"`, 'Duration="P2N"'));
+    const noCandidates = await send('HotelAvail', base.replace(/<RoomStayCandidates>[\s\S]*<\/RoomStayCandidates>/, ''));
+    const noGuestCounts = await send('HotelAvail', base.replace(/<GuestCounts>[\s\S]*<\/GuestCounts>/, ''));
+    for (const answer of [byDuration, noCandidates, noGuestCounts]) {
+      expect(answer.message).toContain('<Success');
+      expect(answer.message).not.toContain('Count="0"');
+      expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
+      // One adult for the same two nights: the same rooms at the same prices.
+      expect(answer.message.match(/AmountAfterTax="[^"]+"/g)).toEqual(byDates.message.match(/AmountAfterTax="[^"]+"/g));
+    }
+  });
+
+  it('books in one step when OTA_HotelResRQ carries no ResStatus', async () => {
+    const recheck = await send('HotelAvail', buildAvailRQ(stay));
+    const price = { amountMinor: Math.round(Number(totalOf(recheck.message)) * 100), currency: 'USD' };
+    const booked = await send('HotelRes', buildInitiateRQ(stay, guests, price).replace(/ ResStatus="Initiate"/, ''));
+    expect(booked.message).toContain('ResStatus="Reserved"');
+    expect(await validateOpenTravelMessage(booked.message)).toEqual([]);
+  });
+
   it('answers injected Errors and Warnings with schema-valid OpenTravel', async () => {
     await simulatorControl.addFault(sim.url, {
       operation: 'HotelAvail',
