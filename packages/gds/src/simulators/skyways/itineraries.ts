@@ -86,11 +86,14 @@ export function searchItineraries(
   cabin: Cabin,
   mix: PassengerMix,
   currency: string,
-  options: { maxConnections: number; maxResponses: number },
+  options: { maxConnections: number; maxResponses: number; accepts?: (carriers: string[]) => boolean },
   context: PricingContext,
 ): PricedOption[] {
   const seats = mix.ADT + mix.CHD;
-  const perSlice = slices.map((slice) => sliceOptions(slice, options.maxConnections, context.now));
+  const accepts = options.accepts ?? (() => true);
+  const perSlice = slices.map((slice) =>
+    sliceOptions(slice, options.maxConnections, context.now).filter((legs) => accepts(legs.map((leg) => leg.flight.carrier))),
+  );
   const keep = Math.max(1, Math.floor(MAX_COMBINATIONS_PER_BRAND ** (1 / perSlice.length)));
   const results: PricedOption[] = [];
   for (const brand of brandsFor(cabin)) {

@@ -82,6 +82,15 @@ export interface SearchQuery {
   cabin: Cabin | 'unsold';
   maxConnections: number;
   maxResponses: number;
+  /** TravelPreferences/VendorPref: carriers PreferLevel="Only" (none: any) and "Unacceptable". */
+  carriers: { only: string[]; unacceptable: string[] };
+}
+
+/** Whether every leg of an itinerary is flown by a carrier the request accepts. */
+export function carriersAccepted(carriers: SearchQuery['carriers'], legCarriers: string[]): boolean {
+  return legCarriers.every(
+    (carrier) => !carriers.unacceptable.includes(carrier) && (carriers.only.length === 0 || carriers.only.includes(carrier)),
+  );
 }
 
 /** The most itineraries a search answers, whatever MaxResponses asks (a simulator option may raise it). */
@@ -102,11 +111,15 @@ export function readLowFareSearch(message: XmlNode, ceiling = MAX_RESPONSES_CEIL
   const cabin = CABINS[attr(cabinPref, 'Cabin') ?? 'Economy'] ?? 'unsold';
   const maxConnections = attr(childOf(preferences, 'FlightTypePref'), 'MaxConnections') ?? attr(preferences, 'MaxStopsQuantity');
   const directOnly = attr(message, 'DirectFlightsOnly') === 'true';
+  const vendorPrefs = childrenOf(preferences, 'VendorPref');
+  const codesAt = (level: string) =>
+    vendorPrefs.filter((pref) => attr(pref, 'PreferLevel') === level).flatMap((pref) => attr(pref, 'Code') ?? []);
   return {
     slices,
     cabin,
     maxConnections: directOnly ? 0 : Number(maxConnections ?? '1'),
     maxResponses: Math.min(Number(attr(message, 'MaxResponses') ?? '50'), ceiling),
+    carriers: { only: codesAt('Only'), unacceptable: codesAt('Unacceptable') },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   readItinerary,
   readLocator,
   readLowFareSearch,
+  carriersAccepted,
   readPassengerMix,
   readTravelers,
   type RequestedSegment,
@@ -65,7 +66,14 @@ export function lowFareSearch(message: XmlNode, context: OperationContext): Oper
   const mix = readPassengerMix(message);
   for (const slice of query.slices) checkTravelDate(slice.date, context.pricing.now);
   if (query.cabin === 'unsold') refuse(SKYWAYS_ERRORS.noAvailability, 'skyways sells economy and business cabins only');
-  let options = searchItineraries(query.slices, query.cabin, mix, currency, query, context.pricing);
+  let options = searchItineraries(
+    query.slices,
+    query.cabin,
+    mix,
+    currency,
+    { ...query, accepts: (carriers) => carriersAccepted(query.carriers, carriers) },
+    context.pricing,
+  );
   if (options.length === 0) refuse(SKYWAYS_ERRORS.noAvailability, 'no flights with seats for this journey and party');
   if (context.partial) options = options.slice(0, Math.ceil(options.length / 2));
   return {

@@ -127,6 +127,33 @@ describe('skyways simulator', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
   });
 
+  it('honours VendorPref Only and Unacceptable', async () => {
+    const carriersOf = (offers: AirOffer[]) =>
+      new Set(offers.flatMap((o) => o.slices.flatMap((s) => s.segments.map((g) => g.marketingCarrier))));
+    const all = carriersOf((await search()).offers);
+    expect(all.size).toBeGreaterThan(1);
+    const [chosen] = [...all];
+    const withPref = async (level: string) => {
+      const full: AirSearchRequest = {
+        slices: [{ origin: 'KTM', destination: 'DEL', departureDate: daysAhead(40) }],
+        passengers: [{ type: 'adult' }],
+        cabinClass: 'economy',
+        currency: 'NPR',
+      };
+      const xml = lowFareSearchRequest(full, { ...identity, currency: 'NPR' }).replace(
+        /<TravelPreferences([^>]*)>/,
+        `<TravelPreferences$1><VendorPref Code="${chosen}" PreferLevel="${level}"/>`,
+      );
+      expect(xml).toContain('<VendorPref');
+      const answer = await ota('AirLowFareSearch', xml);
+      return carriersOf(childOf(answer.rs, 'Success') ? readLowFareSearch(answer.body, full).offers : []);
+    };
+    expect(await withPref('Only')).toEqual(new Set([chosen]));
+    const without = await withPref('Unacceptable');
+    expect(without.has(chosen!)).toBe(false);
+    expect(without.size).toBeGreaterThan(0);
+  });
+
   it('finds connections and round trips, and prices the same journey the same way twice', async () => {
     const roundTrip = (day: number) => ({
       slices: [

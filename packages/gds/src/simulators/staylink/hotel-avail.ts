@@ -18,10 +18,16 @@ import { ERR, EWT, OtaRequestError, otaSuccess, type OtaIssue } from './ota-repl
 import type { OtaRequest, StaylinkState } from './staylink-state.ts';
 
 /** OTA_HotelAvailRQ: by hotel code(s), city code or a point and radius; answered per stay, taxes in. */
-export interface AvailQuery {
+/** Where one Criterion looks: hotel codes, a city, or a circle around a position (none: anywhere). */
+export interface AvailPlace {
   hotelCodes: string[];
   cityCode?: string;
   near?: { latitude: number; longitude: number; radiusKm: number };
+}
+
+export interface AvailQuery {
+  /** One per Criterion staylink can honour; hotels matching any of them are answered. */
+  places: AvailPlace[];
   checkIn: string;
   checkOut: string;
   /** Guests in each room requested. */
@@ -60,6 +66,53 @@ function endOfStay(start: string, duration: string | undefined): string | undefi
   return end.toISOString().slice(0, 10);
 }
 
+/** What a Criterion may hold that staylink searches by (or reads elsewhere: dates, rooms, rates). */
+const UNDERSTOOD = new Set(['HotelRef', 'Position', 'Radius', 'StayDateRange', 'RoomStayCandidates', 'RatePlanCandidates']);
+/** Places staylink cannot find: it keeps no street addresses or points of interest to search. */
+const UNRESOLVABLE_PLACES = ['Address', 'RefPoint', 'CodeRef'];
+
+const STAYLINK_ROOM_TYPE_CODES = new Set(STAYLINK_HOTELS.flatMap((hotel) => hotel.roomTypes.map((roomType) => roomType.code)));
+
+/**
+ * One Criterion as staylink honours it, or nothing with a Warning when it names a place staylink
+ * cannot find (answering every hotel instead would be answering another question). Other elements
+ * it does not search by are named in a Warning, so a client knows its results are broader.
+ */
+function placeOf(criterion: XmlNode, warnings: OtaIssue[]): AvailPlace[] {
+  const elements = Object.keys(criterion).filter((key) => !key.startsWith('@_') && key !== '#text');
+  const unresolvable = elements.filter((name) => UNRESOLVABLE_PLACES.includes(name));
+  const hotelRefs = childrenOf(criterion, 'HotelRef');
+  const position = childOf(criterion, 'Position');
+  if (unresolvable.length && hotelRefs.length === 0 && !position) {
+    warnings.push({
+      type: EWT.bizRule,
+      code: ERR.unableToProcess,
+      shortText: `Cannot search by ${unresolvable.join(', ')}`,
+      text: `staylink cannot search by ${unresolvable.join(' or ')}: give a HotelRef (hotel or city code) or a Position with a Radius`,
+    });
+    return [];
+  }
+  const ignored = elements.filter((name) => !UNDERSTOOD.has(name) && !unresolvable.includes(name));
+  if (ignored.length)
+    warnings.push({
+      type: EWT.advisory,
+      shortText: `Not searched by: ${ignored.join(', ')}`.slice(0, 64),
+      text: `staylink does not search by ${ignored.join(', ')}; the results are not narrowed by it`,
+    });
+  const latitude = Number(attributeOf(position, 'Latitude') ?? 'NaN');
+  const longitude = Number(attributeOf(position, 'Longitude') ?? 'NaN');
+  return [
+    {
+      hotelCodes: hotelRefs.flatMap((ref) => attributeOf(ref, 'HotelCode') ?? []),
+      cityCode: hotelRefs.map((ref) => attributeOf(ref, 'HotelCityCode')).find(Boolean),
+      near:
+        Number.isFinite(latitude) && Number.isFinite(longitude)
+          ? { latitude, longitude, radiusKm: radiusKm(childOf(criterion, 'Radius')) }
+          : undefined,
+    },
+  ];
+}
+
 export function readAvailQuery(request: OtaRequest): AvailQuery {
   const segment = childOf(childOf(request.message, 'AvailRequestSegments'), 'AvailRequestSegment');
   const criterion = childOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion');
@@ -88,21 +141,24 @@ export function readAvailQuery(request: OtaRequest): AvailQuery {
           const guests = counts.length ? counts.reduce((sum, count) => sum + Number(attributeOf(count, 'Count') ?? '1'), 0) : 1;
           return Array.from({ length: Number(attributeOf(candidate, 'Quantity') ?? '1') }, () => guests);
         });
-  const hotelRefs = childrenOf(criterion, 'HotelRef');
-  const position = childOf(criterion, 'Position');
-  const latitude = Number(attributeOf(position, 'Latitude') ?? 'NaN');
-  const longitude = Number(attributeOf(position, 'Longitude') ?? 'NaN');
+  const places = childrenOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion').flatMap((each) =>
+    placeOf(each, request.warnings),
+  );
+  const roomTypeCode = candidates.map((candidate) => attributeOf(candidate, 'RoomTypeCode')).find(Boolean);
+  if (roomTypeCode && !STAYLINK_ROOM_TYPE_CODES.has(roomTypeCode))
+    request.warnings.push({
+      type: EWT.bizRule,
+      code: ERR.roomOrRateNotFound,
+      shortText: `No room type ${roomTypeCode.slice(0, 40)} here`,
+      text: `staylink sells no room type ${roomTypeCode}; its codes are ${[...STAYLINK_ROOM_TYPE_CODES].join(', ')}`,
+    });
   return {
-    hotelCodes: hotelRefs.flatMap((ref) => attributeOf(ref, 'HotelCode') ?? []),
-    cityCode: hotelRefs.map((ref) => attributeOf(ref, 'HotelCityCode')).find(Boolean),
-    near:
-      Number.isFinite(latitude) && Number.isFinite(longitude)
-        ? { latitude, longitude, radiusKm: radiusKm(childOf(criterion, 'Radius')) }
-        : undefined,
+    places:
+      places.length || childrenOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion').length ? places : [{ hotelCodes: [] }],
     checkIn,
     checkOut,
     roomOccupancies,
-    roomTypeCode: candidates.map((candidate) => attributeOf(candidate, 'RoomTypeCode')).find(Boolean),
+    roomTypeCode,
     ratePlanCodes: childrenOf(childOf(criterion, 'RatePlanCandidates'), 'RatePlanCandidate').flatMap(
       (plan) => attributeOf(plan, 'RatePlanCode') ?? [],
     ),
@@ -121,9 +177,9 @@ export function assertSellableStay(checkIn: string, checkOut: string, now: Date)
   }
 }
 
-function hotelsFor(query: AvailQuery): StaylinkHotel[] {
-  if (query.hotelCodes.length > 0) {
-    return query.hotelCodes.map((code) => {
+function hotelsIn(place: AvailPlace): StaylinkHotel[] {
+  if (place.hotelCodes.length > 0) {
+    return place.hotelCodes.map((code) => {
       const hotel = staylinkHotel(code);
       if (!hotel)
         throw new OtaRequestError({
@@ -136,9 +192,15 @@ function hotelsFor(query: AvailQuery): StaylinkHotel[] {
   }
   return STAYLINK_HOTELS.filter(
     (hotel) =>
-      (!query.cityCode || hotel.cityCode === query.cityCode) &&
-      (!query.near || distanceKm(query.near, hotel) <= query.near.radiusKm),
+      (!place.cityCode || hotel.cityCode === place.cityCode) &&
+      (!place.near || distanceKm(place.near, hotel) <= place.near.radiusKm),
   );
+}
+
+/** The hotels any of the query's criteria finds, each once, in staylink's order. */
+function hotelsFor(query: AvailQuery): StaylinkHotel[] {
+  const found = new Set(query.places.flatMap(hotelsIn));
+  return STAYLINK_HOTELS.filter((hotel) => found.has(hotel));
 }
 
 export interface SellableStay {

@@ -127,6 +127,49 @@ describe('staylink simulator', () => {
     }
   });
 
+  it('honours every criterion or says it cannot: addresses, several criteria, unknown room types', async () => {
+    const base = buildAvailRQ({
+      cityCode: 'BHR',
+      checkIn: stay.checkIn,
+      checkOut: stay.checkOut,
+      rooms: [{ adults: 1, childAges: [] }],
+    });
+    const hotelsOf = (xml: string) => new Set([...xml.matchAll(/HotelCode="([^"]+)"/g)].map((m) => m[1]));
+
+    // An address staylink cannot find is not "every hotel in Nepal".
+    const address = base.replace(
+      /<HotelRef [^>]*\/>/,
+      '<Address><CityName>Tampa</CityName><StateProv StateCode="FL"/><CountryName Code="US"/></Address><Radius Distance="10" DistanceMeasure="Miles"/>',
+    );
+    const tampa = await send('HotelAvail', address);
+    expect(tampa.message).toContain('<Warnings>');
+    expect(tampa.message).toContain('Cannot search by Address');
+    expect(hotelsOf(tampa.message).size).toBe(0);
+
+    // Two criteria: the hotels of either city.
+    const bhr = hotelsOf((await send('HotelAvail', base)).message);
+    const ktmOnly = hotelsOf((await send('HotelAvail', base.replace('HotelCityCode="BHR"', 'HotelCityCode="KTM"'))).message);
+    const both = await send(
+      'HotelAvail',
+      base.replace(
+        /(<Criterion>[\s\S]*?<\/Criterion>)/,
+        (criterion) => `${criterion}${criterion.replace('HotelCityCode="BHR"', 'HotelCityCode="KTM"')}`,
+      ),
+    );
+    expect(bhr.size).toBeGreaterThan(0);
+    expect(ktmOnly.size).toBeGreaterThan(0);
+    expect(hotelsOf(both.message)).toEqual(new Set([...bhr, ...ktmOnly]));
+
+    // A room type staylink does not sell is named, not answered with a bare Success.
+    const unknownRoom = await send(
+      'HotelAvail',
+      base.replace('<RoomStayCandidate ', '<RoomStayCandidate RoomTypeCode="PENTHOUSE" '),
+    );
+    expect(unknownRoom.message).toContain('No room type PENTHOUSE here');
+
+    for (const answer of [tampa, both, unknownRoom]) expect(await validateOpenTravelMessage(answer.message)).toEqual([]);
+  });
+
   it('books in one step when OTA_HotelResRQ carries no ResStatus', async () => {
     const recheck = await send('HotelAvail', buildAvailRQ(stay));
     const price = { amountMinor: Math.round(Number(totalOf(recheck.message)) * 100), currency: 'USD' };
