@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_DIR } from '@himal/db';
-import { prismaGenerate } from '../lib/prisma-generate.ts';
+import { prismaGenerate } from '@himal/db/testing';
 import { syntheticPrismaModels, syntheticSchema } from './synthetic-schema.ts';
 
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'generated');
@@ -52,7 +52,7 @@ export function generateReferenceClients(syntheticModels: number[]): SchemaUnder
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'schema.prisma'), prisma);
-    prismaGenerate(join(dir, 'schema.prisma'));
+    prismaGenerate(join(dir, 'schema.prisma'), { quiet: true });
     return join(dir, 'client', 'client.ts');
   };
 

@@ -4,6 +4,7 @@ import { createTenant, type CreateTenantInput, type CreatedTenant } from '../pro
 import { deleteTenant } from '../provisioning/manage-tenants.ts';
 
 export { ensureTestDatabase } from './test-database.ts';
+export { prismaGenerate } from '../tooling/prisma-generate.ts';
 
 export function uniqueSlug(prefix = 't'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
