@@ -4,6 +4,8 @@ import * as soap from 'soap';
 import { FaultPlan, TRANSPORT_FAULTS, type FaultSpec } from './fault-plan.ts';
 import {
   faultInsteadOfPlainErrors,
+  rewriteResponse,
+  sendXml,
   MAX_SOAP_REQUEST_BYTES,
   routeSoapRequest,
   sendSoapFault,
@@ -109,24 +111,10 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-/** Buffers node-soap's answer so a fault can mangle it before it leaves. */
+/** Mangles node-soap's answer as the fault asks before it leaves. */
 function mangleResponse(res: ServerResponse, fault: FaultSpec): void {
-  const chunks: Buffer[] = [];
-  const originalWrite = res.write.bind(res);
-  const originalEnd = res.end.bind(res);
-  const originalWriteHead = res.writeHead.bind(res);
-  let status = 200;
-  res.writeHead = ((code: number) => {
-    status = code;
-    return res;
-  }) as typeof res.writeHead;
-  res.write = ((chunk: unknown) => {
-    if (chunk) chunks.push(Buffer.from(chunk as string));
-    return true;
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
-    let body = Buffer.concat(chunks).toString('utf8');
+  rewriteResponse(res, (answer, status) => {
+    let body = answer;
     if (fault.kind === 'truncated') body = body.slice(0, Math.floor(body.length / 2));
     if (fault.kind === 'malformed') body = body.replace(/<\/soap:Body>|<\/[A-Za-z]+:Body>/, '</Broken>');
     if (fault.kind === 'unsafe-xml') {
@@ -135,10 +123,8 @@ function mangleResponse(res: ServerResponse, fault: FaultSpec): void {
         (decl) => `${decl}<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>`,
       );
     }
-    originalWriteHead(status, { 'content-type': 'text/xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    originalWrite(body);
-    return originalEnd();
-  }) as typeof res.end;
+    sendXml(res, status, body);
+  });
 }
 
 export async function startSimulator(definition: SimulatorDefinition, port = 0, host = '127.0.0.1'): Promise<RunningSimulator> {

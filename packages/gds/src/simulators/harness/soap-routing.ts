@@ -75,6 +75,39 @@ export function sendSoapFault(res: ServerResponse, faultcode: 'Client' | 'Server
     '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>' +
     `<faultcode>soap:${faultcode}</faultcode><faultstring>${escape(faultstring)}</faultstring>` +
     '</soap:Fault></soap:Body></soap:Envelope>';
+  sendXml(res, status, body);
+}
+
+/**
+ * Holds node-soap's answer until it is complete and hands it to `rewrite`, which sends it (as it
+ * was, or changed). node-soap writes the status in `res.statusCode` or `writeHead`, then the body.
+ */
+export function rewriteResponse(res: ServerResponse, rewrite: (body: string, status: number) => void): void {
+  const chunks: Buffer[] = [];
+  const originalWrite = res.write.bind(res);
+  const originalEnd = res.end.bind(res);
+  const originalWriteHead = res.writeHead.bind(res);
+  let status: number | undefined;
+  res.writeHead = ((code: number) => {
+    status = code;
+    return res;
+  }) as typeof res.writeHead;
+  res.write = ((chunk: unknown) => {
+    if (chunk) chunks.push(Buffer.from(chunk as string));
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+    res.write = originalWrite;
+    res.end = originalEnd;
+    res.writeHead = originalWriteHead;
+    rewrite(Buffer.concat(chunks).toString('utf8'), status ?? res.statusCode);
+    return res;
+  }) as typeof res.end;
+}
+
+/** Sends an XML answer whole, with its length. */
+export function sendXml(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
@@ -85,27 +118,10 @@ export function sendSoapFault(res: ServerResponse, faultcode: 'Client' | 'Server
  * nothing of the simulator. Other answers pass as sent.
  */
 export function faultInsteadOfPlainErrors(res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  const originalWrite = res.write.bind(res);
-  const originalEnd = res.end.bind(res);
-  res.write = ((chunk: unknown) => {
-    if (chunk) chunks.push(Buffer.from(chunk as string));
-    return true;
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
-    res.write = originalWrite;
-    res.end = originalEnd;
-    const body = Buffer.concat(chunks);
+  rewriteResponse(res, (body, status) => {
     // A fault a service raised on purpose carries a SOAP 1.1 faultcode; anything else at 500 is
     // node-soap reporting an error of its own (a stack as text, or a SOAP 1.2 Reason naming it).
-    if (res.statusCode >= 500 && !body.toString('utf8').includes('<faultcode>')) {
-      res.removeHeader('content-type');
-      sendSoapFault(res, 'Server', 'the request could not be processed');
-      return res;
-    }
-    if (!res.headersSent) res.setHeader('content-length', body.length);
-    originalWrite(body);
-    return originalEnd();
-  }) as typeof res.end;
+    if (status >= 500 && !body.includes('<faultcode>')) sendSoapFault(res, 'Server', 'the request could not be processed');
+    else sendXml(res, status, body);
+  });
 }
