@@ -88,7 +88,13 @@ describe('air offer requests', () => {
   });
 
   it('refuse a search beyond the bounded admission before any supplier is asked or row written', async () => {
-    const admission = new AdmissionGate({ maxInFlight: 1, maxQueued: 0, maxWaitMs: 1_000, maxPerAgency: 5 });
+    const admission = new AdmissionGate({
+      maxInFlight: 1,
+      maxQueued: 0,
+      maxWaitMs: 1_000,
+      maxPerAgency: 5,
+      maxEventLoopDelayMs: 0,
+    });
     for (const supplier of AIR_SUPPLIERS)
       await simulatorControl.addFault(url(supplier), { operation: '*', kind: 'latency', delayMs: 400, times: 1 });
     const searches = async () =>

@@ -17,6 +17,7 @@ const limits = (overrides: Partial<AdmissionLimits> = {}): AdmissionLimits => ({
   maxQueued: 2,
   maxWaitMs: 1_000,
   maxPerAgency: 10,
+  maxEventLoopDelayMs: 0,
   ...overrides,
 });
 
@@ -93,5 +94,18 @@ describe('search admission', () => {
     await expect(run).rejects.toThrow('supplier exploded');
     await expect(gate.run('everest', async () => 'next')).resolves.toBe('next');
     expect(gate.stats()).toEqual({ inFlight: 0, queued: 0, agencies: 0 });
+  });
+
+  it('refuses new work while the event loop lags, and takes it again once it does not', async () => {
+    const gate = new AdmissionGate(limits({ maxEventLoopDelayMs: 50 }));
+    await expect(gate.run('everest', async () => 'calm')).resolves.toBe('calm');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the monitor's first samples
+    // Keep the loop busy for 200 ms, as a process that spends its CPU on something else would.
+    const busyUntil = performance.now() + 200;
+    while (performance.now() < busyUntil);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(gate.run('everest', async () => 'late')).rejects.toMatchObject({ code: 'SEARCH_OVERLOADED' });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(gate.run('everest', async () => 'calm again')).resolves.toBe('calm again');
   });
 });

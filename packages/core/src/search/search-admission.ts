@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { SearchError } from './search-errors.ts';
 
 /**
@@ -15,6 +16,13 @@ export interface AdmissionLimits {
   maxQueued: number;
   maxWaitMs: number;
   maxPerAgency: number;
+  /**
+   * New work is refused while the process's event loop lags more than this (its worst delay over
+   * the last half second): a process whose CPU is spent answers every request late, health checks
+   * and other agencies' pages included, so taking more searches only makes every answer slower.
+   * 0 turns the check off.
+   */
+  maxEventLoopDelayMs: number;
 }
 
 function positive(name: string, fallback: number): number {
@@ -29,6 +37,7 @@ export function admissionLimits(overrides: Partial<AdmissionLimits> = {}): Admis
     maxQueued: overrides.maxQueued ?? positive('SEARCH_MAX_QUEUED', 96),
     maxWaitMs: overrides.maxWaitMs ?? positive('SEARCH_MAX_WAIT_MS', 3_000),
     maxPerAgency: overrides.maxPerAgency ?? positive('SEARCH_MAX_PER_AGENCY', Math.max(1, Math.ceil(maxInFlight * 0.75))),
+    maxEventLoopDelayMs: overrides.maxEventLoopDelayMs ?? positive('SEARCH_MAX_EVENT_LOOP_DELAY_MS', 500),
   };
 }
 
@@ -39,6 +48,27 @@ interface Waiter {
   admit: () => void;
   timer: NodeJS.Timeout;
 }
+
+/** The worst event-loop delay of the last half second, from Node's own histogram (one timer per process). */
+class EventLoopLag {
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private lastWindowMaxMs = 0;
+
+  constructor() {
+    this.histogram.enable();
+    setInterval(() => {
+      this.lastWindowMaxMs = this.histogram.max / 1e6;
+      this.histogram.reset();
+    }, 500).unref();
+  }
+
+  /** Milliseconds: the worse of the last full window and the current one so far. */
+  currentMs(): number {
+    return Math.max(this.lastWindowMaxMs, this.histogram.max / 1e6);
+  }
+}
+
+let lag: EventLoopLag | undefined;
 
 export class AdmissionGate {
   private inFlight = 0;
@@ -53,6 +83,12 @@ export class AdmissionGate {
   }
 
   async run<T>(agencyId: string, work: () => Promise<T>): Promise<T> {
+    if (this.limits.maxEventLoopDelayMs > 0) {
+      lag ??= new EventLoopLag();
+      const delay = lag.currentMs();
+      if (delay > this.limits.maxEventLoopDelayMs)
+        throw overloaded(`this server is answering ${Math.round(delay)} ms late; try again shortly`);
+    }
     const places = this.held.get(agencyId) ?? 0;
     if (places >= this.limits.maxPerAgency)
       throw overloaded(`this agency already has ${places} searches under way; try again shortly`);
