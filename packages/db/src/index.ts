@@ -1,7 +1,7 @@
 // The data layer's surface. Tenant data is reachable only through functions that take the tenant.
 export { databaseUrl, rootDomain } from './config.ts';
 export { DbError, type DbErrorCode } from './errors.ts';
-export { sharedPool, closeSharedPool } from './pool.ts';
+export { sharedPool, closeSharedPool, pingDatabase } from './pool.ts';
 export { pgTransaction } from './pg-transaction.ts';
 export { controlDb, disconnectControlDb, type ControlClient } from './control-client.ts';
 

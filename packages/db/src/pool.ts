@@ -26,6 +26,30 @@ export function sharedPool(): pg.Pool {
 
 export async function closeSharedPool(): Promise<void> {
   const current = pool;
+  const ping = pingPool;
   pool = undefined;
-  await current?.end();
+  pingPool = undefined;
+  await Promise.all([current?.end(), ping?.end()]);
+}
+
+/**
+ * A round trip to the database on a connection of its own, for health checks: through the shared
+ * pool a ping waits behind every query queued there, so a busy instance would look like one whose
+ * database is down and a load balancer would take it out of rotation exactly when it is needed.
+ */
+let pingPool: pg.Pool | undefined;
+
+export async function pingDatabase(): Promise<void> {
+  if (!pingPool) {
+    pingPool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: 1,
+      idleTimeoutMillis: 60_000,
+      connectionTimeoutMillis: 5_000,
+      application_name: `${process.env.HIMAL_APP_NAME ?? 'himal'}-health`,
+    });
+    // A dropped idle connection is replaced at the next ping; the ping itself reports failures.
+    pingPool.on('error', () => undefined);
+  }
+  await pingPool.query('SELECT 1');
 }

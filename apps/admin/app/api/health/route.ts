@@ -1,8 +1,8 @@
-import { sharedPool } from '@himal/db';
+import { pingDatabase } from '@himal/db';
 import { healthResponse } from '@himal/ui/next';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(): Promise<Response> {
-  return healthResponse('admin', () => sharedPool().query('SELECT 1'));
+  return healthResponse('admin', pingDatabase);
 }
