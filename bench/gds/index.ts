@@ -1,12 +1,15 @@
 /**
- * npm run bench -- gds [--skip translation,search,dedup] [--itineraries 1000] [--warm-up 5] [--iterations 25]
- *                      [--latencies 150,300,600] [--concurrency 1,50,200] [--rounds 4] [--min-searches 15] [--keep-db]
+ * npm run bench -- gds [--skip translation,search,dedup,load] [--itineraries 1000] [--warm-up 5] [--iterations 25]
+ *                      [--latencies 150,300,600] [--concurrency 1,50,200] [--rounds 4] [--min-searches 15]
+ *                      [--load-concurrency 20,100,200,500] [--load-seconds 15] [--load-warm-up 5]
+ *                      [--load-timeout 30] [--rebuild-web] [--keep-db]
  *
  * What the supplier layer adds on top of the suppliers: the cost of translating a large SOAP answer,
- * the latency an aggregated search adds to the slowest supplier's, and how well hotel listings of
- * the same property are put together. Simulators run in a child process; the platform's data lives
- * in a throwaway database, dropped at the end.
+ * the latency an aggregated search adds to the slowest supplier's, how well hotel listings of the
+ * same property are put together, and the web app's search API under load over HTTP. Simulators run
+ * in a child process; the platform's data lives in a throwaway database, dropped at the end.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeSharedPool, createTenant, disconnectControlDb, runMigrations, sharedPool } from '@himal/db';
@@ -21,6 +24,7 @@ import { measureDedup, type DedupResult } from './dedup.ts';
 import { detailTables, summaryTable } from './report-tables.ts';
 import { measureSearchOverhead, type SearchOverheadResult, type SimulatorEndpoint } from './search-overhead.ts';
 import { measureTranslation, type TranslationResult } from './translation.ts';
+import { measureWebLoad, type WebLoadResult } from './web-load.ts';
 
 export interface GdsResults {
   settings: Record<string, number | string | number[] | string[]>;
@@ -28,6 +32,7 @@ export interface GdsResults {
   translation?: TranslationResult;
   search?: SearchOverheadResult;
   dedup?: DedupResult;
+  load?: WebLoadResult;
   totalMs?: number;
 }
 
@@ -64,6 +69,11 @@ export async function runBench(args: string[]): Promise<void> {
       concurrency: { type: 'string', default: '1,50,200' },
       rounds: { type: 'string', default: '4' },
       'min-searches': { type: 'string', default: '15' },
+      'load-concurrency': { type: 'string', default: '20,100,200,500' },
+      'load-seconds': { type: 'string', default: '15' },
+      'load-warm-up': { type: 'string', default: '5' },
+      'load-timeout': { type: 'string', default: '30' },
+      'rebuild-web': { type: 'boolean', default: false },
       'keep-db': { type: 'boolean', default: false },
     },
   });
@@ -76,6 +86,10 @@ export async function runBench(args: string[]): Promise<void> {
     concurrencies: numbers(values.concurrency),
     rounds: Number(values.rounds),
     minSearches: Number(values['min-searches']),
+    loadConcurrencies: numbers(values['load-concurrency']).filter((value) => value > 0),
+    loadSeconds: Number(values['load-seconds']),
+    loadWarmUpSeconds: Number(values['load-warm-up']),
+    loadTimeoutSeconds: Number(values['load-timeout']),
     skip: [...skip],
   };
   const started = performance.now();
@@ -88,8 +102,11 @@ export async function runBench(args: string[]): Promise<void> {
     results.translation = await measureTranslation({ ...settings, log });
   }
 
-  if (!skip.has('search') || !skip.has('dedup')) {
+  if (!skip.has('search') || !skip.has('dedup') || !skip.has('load')) {
     process.env.HIMAL_APP_NAME ??= 'himal-bench';
+    // The accounts are sealed with it here and opened with it by the web app (a production build
+    // refuses to run without one): a key of this run's own unless one is set.
+    process.env.SUPPLIER_CREDENTIALS_KEY ??= randomBytes(32).toString('base64');
     let db: BenchDatabase | undefined;
     let simulators: TsService<{ simulators: SimulatorEndpoint[] }> | undefined;
     try {
@@ -120,6 +137,23 @@ export async function runBench(args: string[]): Promise<void> {
       if (!skip.has('dedup')) {
         log('deduplication: every city of the hotel world through staylink and roomrack');
         results.dedup = await measureDedup({ tenantId: tenant.id, log });
+      }
+      if (!skip.has('load')) {
+        log(
+          `load: POST /api/v1/air/offer-requests of the production web app, ${settings.loadConcurrencies.join(', ')} at a time, ${settings.loadSeconds} s each, beside bare skyways round trips`,
+        );
+        results.load = await measureWebLoad({
+          tenantSlug: tenant.slug,
+          simulators: simulators.ready.simulators,
+          simulatorsPid: simulators.pid,
+          databaseUrl: db.url,
+          concurrencies: settings.loadConcurrencies,
+          seconds: settings.loadSeconds,
+          warmUpSeconds: settings.loadWarmUpSeconds,
+          timeoutMs: settings.loadTimeoutSeconds * 1000,
+          rebuildWeb: values['rebuild-web'],
+          log,
+        });
       }
       await flushSupplierCalls();
     } finally {

@@ -50,8 +50,25 @@ export interface SearchOverheadResult {
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The bare supplier round trip, the reference of the search and load tables: the skyways adapter's
+ * low fare search request as it goes on the wire (its SOAPAction, its envelope with the simulator's
+ * credentials), posted straight to the skyways simulator; the answer's body is read, not parsed.
+ */
+export function skywaysRoundTripRequest(
+  endpoint: string,
+  request: AirSearchRequest,
+): { url: string; method: 'POST'; headers: Record<string, string>; body: string } {
+  return {
+    url: endpoint,
+    method: 'POST',
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: SKYWAYS_LOW_FARE_SEARCH_ACTION, accept: 'text/xml' },
+    body: skywaysLowFareSearchEnvelope(request, SKYWAYS_CREDENTIALS),
+  };
+}
+
 /** Domestic one-way searches both air simulators sell, a few routes and dates in turn. */
-function searchRequests(count: number): AirSearchRequest[] {
+export function searchRequests(count: number): AirSearchRequest[] {
   const routes = [
     ['KTM', 'PKR'],
     ['KTM', 'BWA'],
@@ -174,11 +191,8 @@ export async function measureSearchOverhead(options: {
       staggerMs,
       options.simulatorsPid,
       async (index) => {
-        const response = await fetch(skyways.endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: SKYWAYS_LOW_FARE_SEARCH_ACTION, accept: 'text/xml' },
-          body: skywaysLowFareSearchEnvelope(requests[index % requests.length]!, SKYWAYS_CREDENTIALS),
-        });
+        const { url, ...init } = skywaysRoundTripRequest(skyways.endpoint, requests[index % requests.length]!);
+        const response = await fetch(url, init);
         await response.text();
         return response.status;
       },

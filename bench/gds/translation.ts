@@ -1,4 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
+import { XMLParser as XMLParser4 } from 'fast-xml-parser-v4';
+import * as soap from 'soap';
 import type { AirSearchRequest } from '@himal/gds';
 import { createSkywaysSimulator, SKYWAYS_CREDENTIALS, startSimulator } from '@himal/gds/simulators';
 import {
@@ -30,11 +32,14 @@ export interface TranslationResult {
   runs: Record<TranslationRun, Summary>;
 }
 
-export type TranslationRun = 'adapter' | 'bare' | 'bareWithAttributes' | 'validation' | 'safeParse' | 'mapping';
+export type TranslationRun =
+  'adapter' | 'nodeSoap' | 'bare' | 'bare4' | 'bareWithAttributes' | 'validation' | 'safeParse' | 'mapping';
 
 export const TRANSLATION_RUNS: Record<TranslationRun, string> = {
   adapter: 'skyways adapter: safe parse + mapping to AirOffer (readSkywaysLowFareSearch)',
-  bare: 'reference: new XMLParser().parse(xml) (fast-xml-parser defaults)',
+  nodeSoap: "reference: node-soap's own parse of the answer (client.wsdl.xmlToObject, sax), no mapping",
+  bare: 'reference: new XMLParser().parse(xml) (fast-xml-parser 5, defaults)',
+  bare4: 'reference: new XMLParser().parse(xml) (fast-xml-parser 4.5.7, the version the adapter uses, defaults)',
   bareWithAttributes: 'reference: new XMLParser({ ignoreAttributes: false }).parse(xml)',
   validation: 'stage: assertWellFormed(xml), the well-formedness pass before the parse',
   safeParse: 'stage: safe parse alone (cap, DOCTYPE check, validation, parse, entities)',
@@ -64,9 +69,15 @@ function searchRequest(): AirSearchRequest {
  * The answer's bytes as the skyways simulator writes them: a real search over HTTP (the adapter's
  * own request, asking MaxResponses 1000) to a simulator started with its ceiling raised to 1,000.
  */
-async function fetchLowFareAnswer(request: AirSearchRequest, itineraries: number): Promise<string> {
+async function fetchLowFareAnswer(
+  request: AirSearchRequest,
+  itineraries: number,
+): Promise<{ xml: string; nodeSoapParse: (xml: string) => unknown }> {
   const simulator = await startSimulator(createSkywaysSimulator({ maxResponsesCeiling: itineraries }));
   try {
+    // node-soap's client for the same WSDL: what reading the answer costs a generic SOAP stack.
+    const client = await soap.createClientAsync(`${simulator.endpoint}?wsdl`);
+    const wsdl = (client as unknown as { wsdl: { xmlToObject: (xml: string) => unknown } }).wsdl;
     const response = await fetch(simulator.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: SKYWAYS_LOW_FARE_SEARCH_ACTION, accept: 'text/xml' },
@@ -74,7 +85,7 @@ async function fetchLowFareAnswer(request: AirSearchRequest, itineraries: number
     });
     const xml = await response.text();
     if (!response.ok) throw new Error(`skyways answered HTTP ${response.status}: ${xml.slice(0, 300)}`);
-    return xml;
+    return { xml, nodeSoapParse: (text) => wsdl.xmlToObject(text) };
   } finally {
     await simulator.close();
   }
@@ -87,7 +98,7 @@ export async function measureTranslation(options: {
   log: (line: string) => void;
 }): Promise<TranslationResult> {
   const request = searchRequest();
-  const xml = await fetchLowFareAnswer(request, options.itineraries);
+  const { xml, nodeSoapParse } = await fetchLowFareAnswer(request, options.itineraries);
   const bytes = Buffer.byteLength(xml);
   // The adapter refuses answers over its cap; this one may be just over it (see the report).
   const maxBytes = Math.max(DEFAULT_MAX_XML_BYTES, bytes);
@@ -105,7 +116,9 @@ export async function measureTranslation(options: {
   const parsedBody = parseSkywaysAnswer(xml, maxBytes);
   const work: Record<TranslationRun, () => unknown> = {
     adapter: () => readSkywaysLowFareSearch(xml, request, maxBytes),
+    nodeSoap: () => nodeSoapParse(xml),
     bare: () => new XMLParser().parse(xml),
+    bare4: () => new XMLParser4().parse(xml),
     bareWithAttributes: () => new XMLParser({ ignoreAttributes: false }).parse(xml),
     validation: () => assertWellFormed(xml),
     safeParse: () => parseSkywaysAnswer(xml, maxBytes),
