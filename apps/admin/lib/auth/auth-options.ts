@@ -1,4 +1,5 @@
 import { endSession, sessionUserRole, startSession, type SessionRealm } from '@himal/db';
+import { clientAddressFrom } from '@himal/ui/next';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { realmKey, type AdminRealm } from '../current-realm.ts';
@@ -24,12 +25,6 @@ function sessionRealm(realm: AdminRealm): SessionRealm {
 /** A session that was signed out, or whose user was disabled or removed. */
 class SessionEndedError extends Error {
   readonly code = 'SESSION_ENDED';
-}
-
-/** The client's address, as the server in front of the app wrote it. */
-function clientOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  return (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || 'unknown';
 }
 
 /** A session token presented on a realm it was not issued for. */
@@ -61,7 +56,8 @@ export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean 
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials, request) => authorizeInRealm(realm, credentials, clientOf(request?.headers)),
+        authorize: (credentials, request) =>
+          authorizeInRealm(realm, credentials, clientAddressFrom(request?.headers?.['x-forwarded-for'])),
       }),
     ],
     events: {

@@ -1,6 +1,6 @@
 import { enforceApiRateLimit, type ApiRequestKind } from '@himal/core';
 import { findTenantById, type Tenant } from '@himal/db';
-import { TENANT_ID_HEADER } from '@himal/ui/next';
+import { clientAddressFrom, TENANT_ID_HEADER } from '@himal/ui/next';
 import { ApiError } from './api-error.ts';
 import { errorResponse, newRequestId, REQUEST_ID_HEADER } from './api-response.ts';
 
@@ -9,14 +9,6 @@ export interface ApiContext<Params> {
   params: Params;
   tenant: Tenant;
   requestId: string;
-}
-
-/**
- * The client's address as the server in front of Next.js established it (packages/ui/src/server
- * overwrites X-Forwarded-For with the socket's address, or the one its trusted proxies saw).
- */
-function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 }
 
 /**
@@ -35,7 +27,7 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       const tenantId = request.headers.get(TENANT_ID_HEADER);
       const tenant = tenantId ? await findTenantById(tenantId) : null;
       if (!tenant || tenant.status !== 'active') throw new ApiError(404, 'TENANT_NOT_FOUND', 'no agency answers on this host');
-      await enforceApiRateLimit(tenant, clientAddress(request), options.kind ?? 'read');
+      await enforceApiRateLimit(tenant, clientAddressFrom(request.headers.get('x-forwarded-for')), options.kind ?? 'read');
       const response = await handler({ request, params: await route.params, tenant, requestId });
       response.headers.set(REQUEST_ID_HEADER, requestId);
       return response;

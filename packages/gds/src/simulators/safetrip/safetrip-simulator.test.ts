@@ -46,6 +46,18 @@ const quoteRequest = (ages: number[], adventureActivities = false) =>
     adventureActivities,
   });
 
+/** What a hold of the ESSENTIAL plan for one traveller of 34 says, as quoted (30.45 USD). */
+function essentialCover(givenName: string, familyName: string) {
+  const { travellers: _ages, ...trip } = quoteRequest([34]);
+  return {
+    planId: 'ESSENTIAL',
+    travellers: [{ givenName, familyName, dateOfBirth: '1991-03-02' }],
+    trip,
+    premium: { amountMinor: 3_045, currency: 'USD' },
+    customer: { givenName, familyName, email: `${givenName.toLowerCase()}@example.com`, phone: '+977 1 4410000' },
+  };
+}
+
 beforeAll(async () => {
   sim = await startSimulator(createSafetripSimulator(), 0);
 });
@@ -70,14 +82,7 @@ describe('safetrip simulator', () => {
     expect(quote).toContain('CoverageLevel="3000M"');
     expect(quote.match(/<PlanForQuoteRS /g)).toHaveLength(1);
 
-    const { travellers: _ages, ...trip } = quoteRequest([34]);
-    const content = {
-      planId: 'ESSENTIAL',
-      travellers: [{ givenName: 'Pemba', familyName: 'Sherpa', dateOfBirth: '1991-03-02' }],
-      trip,
-      premium: { amountMinor: 3_045, currency: 'USD' },
-      customer: { givenName: 'Pemba', familyName: 'Sherpa', email: 'pemba@example.com', phone: '+977 1 4410000' },
-    };
+    const content = essentialCover('Pemba', 'Sherpa');
     const held = await expectValid((await send('OTA_InsuranceBookRQ', holdRequestXml(content))).body);
     expect(held).toContain('<PlanRestriction Code="HOLD"');
     const reference = /ID="(\w+)" ID_Context="BookingReference"/.exec(held)![1]!;
@@ -95,15 +100,8 @@ describe('safetrip simulator', () => {
   });
 
   it('cancels the OpenTravel ways: Initiate then Commit without naming the quote, and Cancel in one step', async () => {
-    const { travellers: _ages, ...trip } = quoteRequest([34]);
     const hold = async () => {
-      const content = {
-        planId: 'ESSENTIAL',
-        travellers: [{ givenName: 'Nima', familyName: 'Lama', dateOfBirth: '1991-03-02' }],
-        trip,
-        premium: { amountMinor: 3_045, currency: 'USD' },
-        customer: { givenName: 'Nima', familyName: 'Lama', email: 'nima@example.com', phone: '+977 1 4410000' },
-      };
+      const content = essentialCover('Nima', 'Lama');
       const held = await expectValid((await send('OTA_InsuranceBookRQ', holdRequestXml(content))).body);
       return /ID="(\w+)" ID_Context="BookingReference"/.exec(held)![1]!;
     };
@@ -128,14 +126,7 @@ describe('safetrip simulator', () => {
   });
 
   it('books and issues in one step without TransactionStatusCode, and prices trips from IndTripCost', async () => {
-    const { travellers: _ages, ...trip } = quoteRequest([34]);
-    const content = {
-      planId: 'ESSENTIAL',
-      travellers: [{ givenName: 'Dawa', familyName: 'Sherpa', dateOfBirth: '1991-03-02' }],
-      trip,
-      premium: { amountMinor: 3_045, currency: 'USD' },
-      customer: { givenName: 'Dawa', familyName: 'Sherpa', email: 'dawa@example.com', phone: '+977 1 4410000' },
-    };
+    const content = essentialCover('Dawa', 'Sherpa');
     const issued = await expectValid(
       (await send('OTA_InsuranceBookRQ', holdRequestXml(content).replace(/ TransactionStatusCode="Start"/, ''))).body,
     );

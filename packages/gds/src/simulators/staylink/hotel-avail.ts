@@ -141,9 +141,8 @@ export function readAvailQuery(request: OtaRequest): AvailQuery {
           const guests = counts.length ? counts.reduce((sum, count) => sum + Number(attributeOf(count, 'Count') ?? '1'), 0) : 1;
           return Array.from({ length: Number(attributeOf(candidate, 'Quantity') ?? '1') }, () => guests);
         });
-  const places = childrenOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion').flatMap((each) =>
-    placeOf(each, request.warnings),
-  );
+  const criteria = childrenOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion');
+  const places = criteria.flatMap((each) => placeOf(each, request.warnings));
   const roomTypeCode = candidates.map((candidate) => attributeOf(candidate, 'RoomTypeCode')).find(Boolean);
   if (roomTypeCode && !STAYLINK_ROOM_TYPE_CODES.has(roomTypeCode))
     request.warnings.push({
@@ -153,8 +152,8 @@ export function readAvailQuery(request: OtaRequest): AvailQuery {
       text: `staylink sells no room type ${roomTypeCode}; its codes are ${[...STAYLINK_ROOM_TYPE_CODES].join(', ')}`,
     });
   return {
-    places:
-      places.length || childrenOf(childOf(segment, 'HotelSearchCriteria'), 'Criterion').length ? places : [{ hotelCodes: [] }],
+    // No Criterion at all: anywhere. Criteria that were all refused: nowhere.
+    places: criteria.length ? places : [{ hotelCodes: [] }],
     checkIn,
     checkOut,
     roomOccupancies,
