@@ -32,6 +32,8 @@ interface Answer {
   /** A 2xx whose answer carries supplier warnings (a supplier failed, timed out or was skipped). */
   incomplete?: boolean;
   requestId?: string;
+  /** What a health answer reports of the app's event loop (its worst delay of the last half second). */
+  loopDelayMs?: number;
 }
 
 export interface AnswerCounts {
@@ -66,8 +68,13 @@ export interface AppLevel extends LoadLevelRun {
   appCpuMs?: number;
   simulatorsCpuMsPerSearch?: number;
   clientCpuMsPerSearch: number;
-  /** GET /api/health every 100 ms during the level: its latency (the app exposes no event-loop delay). */
+  /** GET /api/health every 100 ms during the level: its latency, and the event-loop delay each answer reports. */
   health: ProbeRun;
+  /**
+   * The app's own event-loop delay (its monitorEventLoopDelay, as /api/health reports it: the worst
+   * of the last half second): the worst of the level's health answers, which overlap every moment of it.
+   */
+  appLoopDelayMaxMs?: number;
   /**
    * `TRACE /` every 100 ms, each on a new connection (the answer closes it): refused by the app's HTTP
    * server before Next.js, no database: the loop's delay plus the wait to be accepted.
@@ -83,6 +90,8 @@ export interface AppLevel extends LoadLevelRun {
 
 export interface ProbeRun {
   probes: number;
+  /** The largest event-loop delay the health answers reported. */
+  reportedLoopDelayMaxMs?: number;
   failures: number;
   /** The probes' answers by status (or timeout / error code), e.g. {"200": 148, "503": 2}. */
   detail: Record<string, number>;
@@ -104,6 +113,8 @@ export interface WebLoadResult {
   appPid?: number;
   appCommand?: string;
   levels: Array<{ concurrency: number; app: AppLevel; bare: BareLevel }>;
+  /** What one search of the warm-up answered: its offers and the answer's size. */
+  sampleAnswer?: { offers: number; bytes: number };
   /** Where the web app's log was copied, and what it says about the 500 answers (and any other error lines). */
   appLog?: string;
   serverErrorLog: string[];
@@ -254,12 +265,14 @@ async function exchange(
 /** Probes sent every `everyMs` whether or not the last one was answered, so a stall shows on every probe it holds up. */
 function startProbe(everyMs: number, probe: () => Promise<Answer>, ok: (answer: Answer) => boolean) {
   const samples: number[] = [];
+  let reportedMax: number | undefined;
   let failures = 0;
   const detail: Record<string, number> = {};
   const inFlight = new Set<Promise<void>>();
   const fire = () => {
     const sent = probe().then((answer) => {
       samples.push(answer.ms);
+      if (answer.loopDelayMs !== undefined) reportedMax = Math.max(reportedMax ?? 0, answer.loopDelayMs);
       if (!ok(answer)) failures++;
       const key = `${answer.status}${answer.code ? ` ${answer.code}` : ''}`;
       detail[key] = (detail[key] ?? 0) + 1;
@@ -271,7 +284,7 @@ function startProbe(everyMs: number, probe: () => Promise<Answer>, ok: (answer: 
   return async (): Promise<ProbeRun> => {
     clearInterval(timer);
     await Promise.all(inFlight);
-    return { probes: samples.length, failures, detail, latency: summarize(samples) };
+    return { probes: samples.length, reportedLoopDelayMaxMs: reportedMax, failures, detail, latency: summarize(samples) };
   };
 }
 
@@ -331,6 +344,8 @@ export async function measureWebLoad(options: {
     HIMAL_APP_NAME: 'himal-web-bench-gds',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
+    // e.g. BENCH_APP_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/app-profile' to profile the app alone
+    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   });
   const appLogSource = join(RESULTS_DIR, `web-server-${server.port}.log`);
   const appLog = join(RESULTS_DIR, 'gds-web-server-latest.log');
@@ -368,6 +383,11 @@ export async function measureWebLoad(options: {
       retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
     };
     if (status >= 200 && status < 300) {
+      if (!result.sampleAnswer)
+        result.sampleAnswer = {
+          offers: (JSON.parse(body) as { data: { offers: unknown[] } }).data.offers.length,
+          bytes: Buffer.byteLength(body),
+        };
       // The answer ends with `"warnings":[...]}}`; an empty list is a search every supplier answered.
       answer.incomplete = !/"warnings":\[\]\}\}\s*$/.test(body);
     } else {
@@ -415,6 +435,8 @@ export async function measureWebLoad(options: {
       if (warmRun.ok === 0)
         throw new Error(`no search answered 2xx in the warm-up (${JSON.stringify(warmRun.detail)}); web app log: ${appLog}`);
       await closedLoop(warmConcurrency, Math.min(3, options.warmUpSeconds) * 1000, () => bareOnce(warmAgent));
+      if (result.sampleAnswer)
+        log(`  a search answers ${result.sampleAnswer.offers} offers in ${(result.sampleAnswer.bytes / 1024).toFixed(0)} KiB`);
       await warmAgent.close();
     }
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -429,7 +451,19 @@ export async function measureWebLoad(options: {
       loopDelay.enable();
       const stopHealth = startProbe(
         PROBE_EVERY_MS,
-        () => exchange(`${server.baseUrl}/api/health`, { dispatcher: healthAgent, method: 'GET', headers: {} }, timeoutMs),
+        () =>
+          exchange(
+            `${server.baseUrl}/api/health`,
+            { dispatcher: healthAgent, method: 'GET', headers: {} },
+            timeoutMs,
+            (_, body) => {
+              try {
+                return { loopDelayMs: (JSON.parse(body) as { eventLoop?: { delayMaxMs?: number } }).eventLoop?.delayMaxMs };
+              } catch {
+                return {};
+              }
+            },
+          ),
         (answer) => answer.status === 200,
       );
       const stopEdge = startProbe(
@@ -455,6 +489,7 @@ export async function measureWebLoad(options: {
           simulatorsBefore === undefined || simulatorsAfter === undefined ? undefined : perOk(simulatorsAfter - simulatorsBefore),
         clientCpuMsPerSearch: perOk((client.user + client.system) / 1000) ?? Number.NaN,
         health,
+        appLoopDelayMaxMs: health.reportedLoopDelayMaxMs,
         edge,
         clientLoopDelayMaxMs: loopDelay.max / 1e6,
         clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
@@ -482,7 +517,7 @@ export async function measureWebLoad(options: {
       levels.push({ concurrency, app, bare });
       const share = (part: number) => `${((100 * part) / Math.max(1, app.requests)).toFixed(0)}%`;
       log(
-        `  ${concurrency} at a time: ${app.requests} requests, ${share(app.ok)} 2xx, ${share(app.overloaded)} 503, ${app.rateLimited} 429, ${app.serverError} 500, ${app.other} other, ${app.timeouts} timeouts; ${app.okPerSecond.toFixed(0)} searches/s (bare round trip ${bare.okPerSecond.toFixed(0)}/s); health probe max ${health.latency.max.toFixed(0)} ms`,
+        `  ${concurrency} at a time: ${app.requests} requests, ${share(app.ok)} 2xx, ${share(app.overloaded)} 503, ${app.rateLimited} 429, ${app.serverError} 500, ${app.other} other, ${app.timeouts} timeouts; ${app.okPerSecond.toFixed(0)} searches/s (bare round trip ${bare.okPerSecond.toFixed(0)}/s); app event-loop delay max ${health.reportedLoopDelayMaxMs?.toFixed(0) ?? 'not reported'} ms, health probe max ${health.latency.max.toFixed(0)} ms`,
       );
     }
   } finally {

@@ -1,3 +1,4 @@
 // The booking domain's surface. Apps call these services; data access stays inside them.
 export * from './search/index.ts';
 export * from './rate-limits/index.ts';
+export { eventLoopDelayMs } from './runtime/event-loop-delay.ts';

@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { eventLoopDelayMs } from '../runtime/event-loop-delay.ts';
 import { SearchError } from './search-errors.ts';
 
 /**
@@ -49,27 +49,6 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** The worst event-loop delay of the last half second, from Node's own histogram (one timer per process). */
-class EventLoopLag {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
-  private lastWindowMaxMs = 0;
-
-  constructor() {
-    this.histogram.enable();
-    setInterval(() => {
-      this.lastWindowMaxMs = this.histogram.max / 1e6;
-      this.histogram.reset();
-    }, 500).unref();
-  }
-
-  /** Milliseconds: the worse of the last full window and the current one so far. */
-  currentMs(): number {
-    return Math.max(this.lastWindowMaxMs, this.histogram.max / 1e6);
-  }
-}
-
-let lag: EventLoopLag | undefined;
-
 export class AdmissionGate {
   private inFlight = 0;
   private readonly waiting: Waiter[] = [];
@@ -84,8 +63,7 @@ export class AdmissionGate {
 
   async run<T>(agencyId: string, work: () => Promise<T>): Promise<T> {
     if (this.limits.maxEventLoopDelayMs > 0) {
-      lag ??= new EventLoopLag();
-      const delay = lag.currentMs();
+      const delay = eventLoopDelayMs();
       if (delay > this.limits.maxEventLoopDelayMs)
         throw overloaded(`this server is answering ${Math.round(delay)} ms late; try again shortly`);
     }

@@ -1,8 +1,9 @@
+import { eventLoopDelayMs } from '@himal/core';
 import { pingDatabase } from '@himal/db';
 import { healthResponse } from '@himal/ui/next';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(): Promise<Response> {
-  return healthResponse('web', pingDatabase);
+  return healthResponse('web', pingDatabase, { eventLoopDelayMs });
 }
