@@ -14,4 +14,5 @@ export {
 } from './skyways-low-fare.ts';
 export { DEFAULT_MAX_XML_BYTES } from '../xml/safe-xml.ts';
 export { assertWellFormed } from '../xml/well-formed.ts';
+export { readXmlTree } from '../xml/xml-tree.ts';
 export { OPENTRAVEL_DIR, openTravelAvailable } from './opentravel-schemas.ts';

@@ -1,19 +1,20 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import { MalformedXmlError, UnsafeXmlError } from './safe-xml-errors.ts';
-import { assertWellFormed } from './well-formed.ts';
+import { readXmlTree, type XmlNode } from './xml-tree.ts';
 
-export { MalformedXmlError, UnsafeXmlError };
+export { MalformedXmlError, UnsafeXmlError, type XmlNode };
 
 /**
- * Parsed with fast-xml-parser 4.5 (pinned): on a 5 MiB OpenTravel answer it parses in about 85% of
- * the time of the 5.x line with the same options (`npm run bench -- gds`, translation table).
- *
- * XML from suppliers is untrusted. Before parsing: a size cap, and any DOCTYPE or ENTITY
- * declaration is refused outright (no XXE, no billion laughs); fast-xml-parser's own entity
- * processing is off as well. Values stay strings (`parseTagValue: false`): amounts, codes and
- * flight numbers are never turned into numbers by accident. Attributes appear as `@_name`, text
+ * XML from suppliers is untrusted. Before reading: a size cap, and any DOCTYPE or ENTITY
+ * declaration is refused outright (no XXE, no billion laughs); only the five predefined entities
+ * and character references are ever decoded. The document is then read in one pass that checks it
+ * is well formed and builds the tree (`readXmlTree`): values stay strings, so amounts, codes and
+ * flight numbers are never turned into numbers by accident; attributes appear as `@_name`, text
  * beside attributes as `#text`; namespace prefixes are removed. Elements that may repeat must be
  * named in `arrays` (matched by local name or by dotted path) so one and many look the same.
+ * The tree is the one fast-xml-parser builds with those options (the tests compare them on every
+ * published OpenTravel sample); read in one pass it costs well under half of that parse
+ * (`npm run bench -- gds`, translation table). Messages are built with fast-xml-parser's builder.
  */
 export const DEFAULT_MAX_XML_BYTES = 5 * 1024 * 1024;
 
@@ -22,8 +23,6 @@ export interface ParseXmlOptions {
   arrays?: Iterable<string>;
   maxBytes?: number;
 }
-
-export type XmlNode = Record<string, unknown>;
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 
@@ -34,73 +33,8 @@ export function assertSafeXml(xml: string, maxBytes = DEFAULT_MAX_XML_BYTES): vo
 
 export function parseXml(xml: string, options: ParseXmlOptions = {}): XmlNode {
   assertSafeXml(xml, options.maxBytes);
-  assertWellFormed(xml);
   const arrays = new Set(options.arrays ?? []);
-  const byPath = [...arrays].some((entry) => entry.includes('.'));
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    // Attributes never repeat; an element is looked up by its dotted path only when one is asked for.
-    isArray: (name, jPath, _isLeaf, isAttribute) => !isAttribute && (arrays.has(name) || (byPath && arrays.has(jPath))),
-  });
-  const parsed = parser.parse(xml) as XmlNode;
-  return decodeBasicEntities(parsed) as XmlNode;
-}
-
-/** The five predefined XML entities and character references, decoded after parsing (entity expansion is off). */
-function decodeText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) => {
-    switch (entity) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-    }
-  });
-}
-
-/**
- * Decodes every string of a tree the parser has just built, in place: only strings holding an
- * entity are replaced, so a large answer is not copied a second time.
- */
-function decodeBasicEntities(value: unknown): unknown {
-  if (typeof value === 'string') return decodeText(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const child: unknown = value[i];
-      if (typeof child === 'string') {
-        if (child.includes('&')) value[i] = decodeText(child);
-      } else decodeBasicEntities(child);
-    }
-    return value;
-  }
-  if (value && typeof value === 'object') {
-    const node = value as XmlNode;
-    for (const key of Object.keys(node)) {
-      const child = node[key];
-      if (typeof child === 'string') {
-        if (child.includes('&')) node[key] = decodeText(child);
-      } else decodeBasicEntities(child);
-    }
-  }
-  return value;
+  return readXmlTree(xml, arrays.size > 0 ? (name, path) => arrays.has(name) || arrays.has(path) : undefined);
 }
 
 const builder = new XMLBuilder({
