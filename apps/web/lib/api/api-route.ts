@@ -1,4 +1,4 @@
-import { enforceApiRateLimit, searchAdmission, type ApiRequestKind } from '@himal/core';
+import { enforceApiRateLimit, type ApiRequestKind } from '@himal/core';
 import { findTenantById, type Tenant } from '@himal/db';
 import { clientAddressFrom, TENANT_ID_HEADER } from '@himal/ui/next';
 import { ApiError } from './api-error.ts';
@@ -27,8 +27,6 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       const tenantId = request.headers.get(TENANT_ID_HEADER);
       const tenant = tenantId ? await findTenantById(tenantId) : null;
       if (!tenant || tenant.status !== 'active') throw new ApiError(404, 'TENANT_NOT_FOUND', 'no agency answers on this host');
-      // A search the process has no room for is refused before anything else is spent on it.
-      if (options.kind === 'search') searchAdmission().assertRoom(tenant.id);
       await enforceApiRateLimit(tenant, clientAddressFrom(request.headers.get('x-forwarded-for')), options.kind ?? 'read');
       const response = await handler({ request, params: await route.params, tenant, requestId });
       response.headers.set(REQUEST_ID_HEADER, requestId);

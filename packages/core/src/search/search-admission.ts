@@ -61,34 +61,18 @@ export class AdmissionGate {
     return { inFlight: this.inFlight, queued: this.waiting.length, agencies: this.held.size };
   }
 
-  /** Why `run` would refuse this agency's work now, if it would; nothing is taken. */
-  private refusal(agencyId: string): SearchError | undefined {
+  async run<T>(agencyId: string, work: () => Promise<T>): Promise<T> {
     if (this.limits.maxEventLoopDelayMs > 0) {
       const delay = eventLoopDelayMs();
       if (delay > this.limits.maxEventLoopDelayMs)
-        return overloaded(`this server is answering ${Math.round(delay)} ms late; try again shortly`);
+        throw overloaded(`this server is answering ${Math.round(delay)} ms late; try again shortly`);
     }
     const places = this.held.get(agencyId) ?? 0;
     if (places >= this.limits.maxPerAgency)
-      return overloaded(`this agency already has ${places} searches under way; try again shortly`);
+      throw overloaded(`this agency already has ${places} searches under way; try again shortly`);
     if (this.inFlight >= this.limits.maxInFlight && this.waiting.length >= this.limits.maxQueued)
-      return overloaded('too many searches are under way; try again shortly');
-    return undefined;
-  }
+      throw overloaded('too many searches are under way; try again shortly');
 
-  /**
-   * Throws SEARCH_OVERLOADED when `run` would refuse this agency's work now, holding nothing. A
-   * caller with work to do before `run` (reading a request body, counting a rate limit) asks first,
-   * so that a refusal under load costs next to nothing.
-   */
-  assertRoom(agencyId: string): void {
-    const refusal = this.refusal(agencyId);
-    if (refusal) throw refusal;
-  }
-
-  async run<T>(agencyId: string, work: () => Promise<T>): Promise<T> {
-    this.assertRoom(agencyId);
-    const places = this.held.get(agencyId) ?? 0;
     this.held.set(agencyId, places + 1);
     try {
       if (this.inFlight >= this.limits.maxInFlight) await this.waitForPlace();
