@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isRateLimitedError, isSearchError, type SearchErrorCode } from '@himal/core';
 import { ApiError } from './api-error.ts';
+import { fieldPath } from './validation.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -21,6 +22,7 @@ export function jsonResponse(status: number, body: unknown, requestId: string, h
 }
 
 const SEARCH_ERROR_STATUS: Record<SearchErrorCode, number> = {
+  INVALID_REQUEST: 422,
   OFFER_NOT_FOUND: 404,
   OFFER_REQUEST_NOT_FOUND: 404,
   OFFER_EXPIRED: 410,
@@ -51,12 +53,17 @@ export function errorResponse(error: unknown, requestId: string): Response {
   } else if (isSearchError(error)) {
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     const field = SEARCH_ERROR_FIELD[error.code];
-    apiError = new ApiError(
-      SEARCH_ERROR_STATUS[error.code],
-      error.code,
-      error.message,
-      field ? [{ path: field, message: error.message }] : undefined,
-    );
+    // A route whose body names fields otherwise maps INVALID_REQUEST to them first (platform-requests.ts).
+    const fields = error.fields?.map((problem) => ({ path: fieldPath(problem.path), message: problem.message }));
+    apiError =
+      error.code === 'INVALID_REQUEST'
+        ? new ApiError(422, 'VALIDATION_FAILED', error.message, fields)
+        : new ApiError(
+            SEARCH_ERROR_STATUS[error.code],
+            error.code,
+            error.message,
+            field ? [{ path: field, message: error.message }] : undefined,
+          );
   } else {
     console.error(`[api] ${requestId} failed`, error);
     apiError = new ApiError(500, 'INTERNAL_ERROR', 'something went wrong on our side; quote the request id if you contact us');

@@ -4,7 +4,14 @@ export { ApiError, type FieldError } from './api-error.ts';
 export { jsonResponse } from './api-response.ts';
 export { readJsonBody, MAX_BODY_BYTES } from './request-body.ts';
 export { parseInput } from './validation.ts';
-export { toAirSearchRequest, toHotelSearchRequest, toInsuranceQuoteRequest } from './platform-requests.ts';
+export {
+  toAirSearchRequest,
+  toHotelSearchRequest,
+  toInsuranceQuoteRequest,
+  withAirBodyFields,
+  withHotelBodyFields,
+  withInsuranceBodyFields,
+} from './platform-requests.ts';
 export { airOfferRequestBody } from './schemas/air.ts';
 export { hotelSearchBody } from './schemas/hotels.ts';
 export { insuranceQuoteBody } from './schemas/insurance.ts';

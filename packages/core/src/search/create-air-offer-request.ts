@@ -1,18 +1,20 @@
 import type { Tenant } from '@himal/db';
-import { searchFlights, type AirSearchRequest, type AirSupplierAdapter } from '@himal/gds';
+import { searchFlights, airSearchRequestSchema, type AirSearchInput, type AirSupplierAdapter } from '@himal/gds';
 import { offerSettings } from './offer-settings.ts';
 import { pricingTable } from './pricing-table.ts';
 import type { OfferRequestResult } from './search-offer.ts';
 import { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
 import { searchAdmission } from './search-admission.ts';
+import { parseRequest } from './parse-request.ts';
 import { storeOfferRequest } from './store-offer-request.ts';
 
 /** Searches every air supplier of the tenant and keeps the offers it can sell, cheapest first. */
 export async function createAirOfferRequest(
   tenant: Pick<Tenant, 'id' | 'schemaName'>,
-  request: AirSearchRequest,
+  input: AirSearchInput,
   options: SearchServiceOptions<AirSupplierAdapter> = {},
 ): Promise<OfferRequestResult<'air'>> {
+  const request = parseRequest(airSearchRequestSchema, input, 'flight search');
   return (options.admission ?? searchAdmission()).run(tenant.id, async () => {
     const currency = request.currency ?? DEFAULT_CURRENCY;
     const result = await searchFlights(request, {

@@ -1,18 +1,20 @@
 import type { Tenant } from '@himal/db';
-import { searchHotels, type HotelSearchRequest, type HotelSupplierAdapter } from '@himal/gds';
+import { searchHotels, hotelSearchRequestSchema, type HotelSearchInput, type HotelSupplierAdapter } from '@himal/gds';
 import { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
 import { offerSettings } from './offer-settings.ts';
 import { pricingTable } from './pricing-table.ts';
 import type { OfferRequestResult } from './search-offer.ts';
 import { searchAdmission } from './search-admission.ts';
+import { parseRequest } from './parse-request.ts';
 import { storeOfferRequest } from './store-offer-request.ts';
 
 /** Searches every hotel supplier of the tenant; one offer per property (its best rate), cheapest first. */
 export async function createHotelSearch(
   tenant: Pick<Tenant, 'id' | 'schemaName'>,
-  request: HotelSearchRequest,
+  input: HotelSearchInput,
   options: SearchServiceOptions<HotelSupplierAdapter> = {},
 ): Promise<OfferRequestResult<'hotel'>> {
+  const request = parseRequest(hotelSearchRequestSchema, input, 'hotel search');
   return (options.admission ?? searchAdmission()).run(tenant.id, async () => {
     const currency = request.currency ?? DEFAULT_CURRENCY;
     const result = await searchHotels(request, {

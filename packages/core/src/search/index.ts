@@ -7,6 +7,7 @@ export { getOffer, type GetOfferOptions, type OfferLookup } from './get-offer.ts
 export { OFFER_SORTS, type ListedProduct, type OfferSort } from './offer-cursor.ts';
 export { offerSettings, type OfferSettings } from './offer-settings.ts';
 export { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
-export { SearchError, isSearchError, type SearchErrorCode } from './search-errors.ts';
+export { SearchError, isSearchError, type SearchErrorCode, type RequestFieldError } from './search-errors.ts';
+export { parseRequest } from './parse-request.ts';
 export { AdmissionGate, admissionLimits, searchAdmission, type AdmissionLimits } from './search-admission.ts';
 export type { SearchOffer, OfferRequestResult, OfferPriceChangeRecord } from './search-offer.ts';

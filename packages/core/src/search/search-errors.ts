@@ -3,6 +3,8 @@
  * HTTP status. Anything else is a bug and surfaces as an internal error.
  */
 export type SearchErrorCode =
+  /** The request breaks a rule of its product (see `fields`); nothing was asked or written. */
+  | 'INVALID_REQUEST'
   | 'OFFER_NOT_FOUND'
   | 'OFFER_REQUEST_NOT_FOUND'
   | 'OFFER_EXPIRED'
@@ -13,18 +15,26 @@ export type SearchErrorCode =
   /** The process is at its bounded admission for supplier work; nothing was asked or written. */
   | 'SEARCH_OVERLOADED';
 
+export interface RequestFieldError {
+  path: PropertyKey[];
+  message: string;
+}
+
 export class SearchError extends Error {
   /** When set, how long the client should wait before it tries again. */
   readonly retryAfterSeconds?: number;
+  /** For INVALID_REQUEST: each field of the request (its path in the product's request) and what is wrong with it. */
+  readonly fields?: RequestFieldError[];
 
   constructor(
     readonly code: SearchErrorCode,
     message: string,
-    options: { retryAfterSeconds?: number } = {},
+    options: { retryAfterSeconds?: number; fields?: RequestFieldError[] } = {},
   ) {
     super(message);
     this.name = 'SearchError';
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.fields = options.fields;
   }
 }
 

@@ -39,7 +39,7 @@ const EXPONENTS: Record<string, number> = {
   XPF: 0,
 };
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code');
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. NPR');
 
 export function currencyExponent(currency: string): number {
   return EXPONENTS[currency] ?? 2;
@@ -130,15 +130,31 @@ export function fitsCurrency(decimal: string, currency: string): boolean {
   return fraction.replace(/0+$/, '').length <= currencyExponent(currency);
 }
 
+/** An amount with more decimals than its currency has is refused (100.125 NPR), trailing zeros aside. */
+function withinCurrencyDecimals(money: { amount: string; currency: string }, context: z.RefinementCtx): void {
+  if (!fitsCurrency(money.amount, money.currency))
+    context.addIssue({
+      code: 'custom',
+      path: ['amount'],
+      message: `${money.currency} has ${currencyExponent(money.currency)} decimals`,
+    });
+}
+
 export const moneySchema = z
   .object({
-    amount: z.string().regex(/^-?\d+(\.\d+)?$/),
+    amount: z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string, e.g. "1500.00"'),
     currency: currencySchema,
   })
-  .refine((m) => fitsCurrency(m.amount, m.currency), {
-    path: ['amount'],
-    message: 'has more decimals than the currency has',
-  });
+  .superRefine(withinCurrencyDecimals);
+
+/** The format of an amount a traveller states: a decimal string of at most 12 digits, not negative. */
+export const decimalMoneySchema = z.object({
+  amount: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal string, e.g. "1500.00"'),
+  currency: currencySchema,
+});
+
+/** An amount a traveller states (what a trip costs), within its currency's decimals. */
+export const statedMoneySchema = decimalMoneySchema.superRefine(withinCurrencyDecimals);
 /** The API shape of money: a decimal string and a currency. */
 export type MoneyJson = z.infer<typeof moneySchema>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { currencySchema, type Money } from '../money/money.ts';
 import {
-  isoDate,
+  cityCode,
+  daysBetween,
+  travelDate,
   type CallContext,
   type CancellationQuote,
   type CancellationResult,
@@ -10,36 +12,53 @@ import {
   type SupplierConnection,
 } from './common.ts';
 
+export const MAX_NIGHTS = 30;
+export const MAX_GUESTS = 9;
+/** How far around a point a hotel search looks when the client does not say. */
+export const DEFAULT_RADIUS_KM = 5;
+
+/**
+ * A hotel search as the platform takes it from any client: in a city (an airport stands for its
+ * city: PHH searches PKR) or around a point; a stay of 1 to MAX_NIGHTS nights starting within the
+ * travel window; 1 to 9 rooms of at least one adult, at most MAX_GUESTS guests in all.
+ */
 export const hotelSearchRequestSchema = z
   .object({
-    /** IATA city code (KTM, PKR, ...) or a point with a radius. */
-    cityCode: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .optional(),
+    cityCode: cityCode.optional(),
     near: z
       .object({
         latitude: z.number().min(-90).max(90),
         longitude: z.number().min(-180).max(180),
-        radiusKm: z.number().positive().max(100),
+        radiusKm: z.number().positive().max(100).default(DEFAULT_RADIUS_KM),
       })
       .optional(),
-    checkIn: isoDate,
-    checkOut: isoDate,
+    checkIn: travelDate,
+    checkOut: travelDate,
     rooms: z
       .array(
         z.object({
-          adults: z.number().int().min(1).max(8),
+          adults: z.number().int().min(1, 'at least one adult per room').max(8),
           childAges: z.array(z.number().int().min(0).max(17)).max(6).default([]),
         }),
       )
-      .min(1)
-      .max(9),
+      .min(1, 'at least one room')
+      .max(9, 'at most 9 rooms'),
     currency: currencySchema.optional(),
   })
-  .refine((r) => r.cityCode || r.near, 'give a cityCode or a point to search near')
-  .refine((r) => r.checkOut > r.checkIn, 'checkOut must be after checkIn');
+  .superRefine((request, context) => {
+    if (!request.cityCode && !request.near)
+      context.addIssue({ code: 'custom', path: [], message: 'give a city or a point to search near' });
+    if (request.checkOut <= request.checkIn)
+      context.addIssue({ code: 'custom', path: ['checkOut'], message: 'must be after the check-in date' });
+    else if (daysBetween(request.checkIn, request.checkOut) > MAX_NIGHTS)
+      context.addIssue({ code: 'custom', path: ['checkOut'], message: `stays are at most ${MAX_NIGHTS} nights` });
+    const guests = request.rooms.reduce((sum, room) => sum + room.adults + room.childAges.length, 0);
+    if (guests > MAX_GUESTS)
+      context.addIssue({ code: 'custom', path: ['rooms'], message: `at most ${MAX_GUESTS} guests in one search` });
+  });
 export type HotelSearchRequest = z.infer<typeof hotelSearchRequestSchema>;
+/** What a client hands the platform: defaults (radius, child ages) may be left out. */
+export type HotelSearchInput = z.input<typeof hotelSearchRequestSchema>;
 
 export interface HotelProperty {
   /** The property's code at this supplier. */

@@ -1,64 +1,20 @@
-import { cityOf } from '@himal/gds';
+import { cabinClassSchema as cabinClass, MAX_PASSENGERS, MAX_SLICES, passengerTypeSchema as passengerType } from '@himal/gds';
 import { z } from 'zod';
-import { airportOrCityCode, currencyCode, fxView, moneyView, travelDate, warningView } from './common.ts';
-
-const passengerType = z.enum(['adult', 'child', 'infant_without_seat']);
-const cabinClass = z.enum(['economy', 'premium_economy', 'business', 'first']);
+import { currencyCode, fxView, iataCode, isoDate, moneyView, warningView } from './common.ts';
 
 export const airOfferRequestBody = z
   .object({
     slices: z
-      .array(z.object({ origin: airportOrCityCode, destination: airportOrCityCode, departure_date: travelDate }))
-      .min(1, 'at least one slice')
-      .max(6, 'at most 6 slices'),
+      .array(z.object({ origin: iataCode, destination: iataCode, departure_date: isoDate }))
+      .describe(`1 to ${MAX_SLICES}, each to another city, none departing before the one before it.`),
     passengers: z
       .array(z.object({ type: passengerType, age: z.number().int().min(0).max(120).optional() }))
-      .min(1, 'at least one passenger')
-      .max(9, 'at most 9 passengers'),
-    cabin_class: cabinClass.default('economy'),
+      .describe(
+        `1 to ${MAX_PASSENGERS}, at least one adult; each infant without a seat on an adult's lap; an age, when given, fits the type (adult 12+, child 2–11, infant under 2).`,
+      ),
+    cabin_class: cabinClass.optional().describe('Default economy.'),
     currency: currencyCode.optional().describe('Prices are given in this currency (default NPR).'),
     max_connections: z.number().int().min(0).max(3).optional(),
-  })
-  .superRefine((body, context) => {
-    body.slices.forEach((slice, index) => {
-      const sameCity = cityOf(slice.origin)?.code === cityOf(slice.destination)?.code;
-      if (slice.origin === slice.destination || sameCity) {
-        context.addIssue({
-          code: 'custom',
-          path: ['slices', index, 'destination'],
-          message: 'must be another city than the origin',
-        });
-      }
-      const previous = body.slices[index - 1];
-      if (previous && slice.departure_date < previous.departure_date) {
-        context.addIssue({
-          code: 'custom',
-          path: ['slices', index, 'departure_date'],
-          message: 'must not be before the previous slice departs',
-        });
-      }
-    });
-    const count = (type: z.infer<typeof passengerType>) => body.passengers.filter((p) => p.type === type).length;
-    if (body.passengers.length > 0 && count('adult') === 0)
-      context.addIssue({ code: 'custom', path: ['passengers'], message: 'at least one adult' });
-    if (count('infant_without_seat') > count('adult')) {
-      context.addIssue({ code: 'custom', path: ['passengers'], message: 'each infant without a seat travels on an adult’s lap' });
-    }
-    body.passengers.forEach((passenger, index) => {
-      if (passenger.age === undefined) return;
-      const fits =
-        passenger.type === 'adult'
-          ? passenger.age >= 12
-          : passenger.type === 'child'
-            ? passenger.age >= 2 && passenger.age <= 11
-            : passenger.age < 2;
-      if (!fits)
-        context.addIssue({
-          code: 'custom',
-          path: ['passengers', index, 'age'],
-          message: `does not fit a passenger of type ${passenger.type}`,
-        });
-    });
   })
   .describe('A flight search: one slice per direction (a return trip has two).');
 export type AirOfferRequestBody = z.output<typeof airOfferRequestBody>;

@@ -1,53 +1,17 @@
-import { cityOf, currencyExponent, fitsCurrency, isKnownAirportOrCity } from '@himal/gds';
+// The wire format's pieces. Every rule a request is held to (known airports and cities, the travel
+// window, a currency's decimals, ...) lives in the product schemas of @himal/gds, which the services
+// in @himal/core parse with, so that one answer names every field that breaks one; the API checks
+// only formats (the same schemas, so the OpenAPI document shows them) and maps its snake_case
+// names onto the product's.
+export {
+  countryCode,
+  currencySchema as currencyCode,
+  decimalMoneySchema as moneyBody,
+  earliestTravelDate,
+  iataCode,
+  isoDate,
+} from '@himal/gds';
 import { z } from 'zod';
-
-/** Travel dates must not be in the past anywhere on Earth, nor more than a year ahead. */
-const LATEST_DAYS_AHEAD = 365;
-const EARLIEST_UTC_OFFSET_HOURS = -12;
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Today where the day starts last (UTC-12): a date before it is past for everyone. */
-export function earliestTravelDate(now = new Date()): string {
-  return isoDay(new Date(now.getTime() + EARLIEST_UTC_OFFSET_HOURS * 3_600_000));
-}
-
-export function latestTravelDate(now = new Date()): string {
-  return isoDay(new Date(now.getTime() + LATEST_DAYS_AHEAD * 86_400_000));
-}
-
-export const isoDate = z.iso.date('a date as YYYY-MM-DD');
-
-export const travelDate = isoDate
-  .refine((date) => date >= earliestTravelDate(), 'must not be in the past')
-  .refine((date) => date <= latestTravelDate(), `must be within ${LATEST_DAYS_AHEAD} days`);
-
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. NPR');
-
-export const decimalAmount = z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a decimal string, e.g. "1500.00"');
-
-export const moneyBody = z.object({ amount: decimalAmount, currency: currencyCode }).superRefine((money, context) => {
-  if (!fitsCurrency(money.amount, money.currency))
-    context.addIssue({
-      code: 'custom',
-      path: ['amount'],
-      message: `${money.currency} has ${currencyExponent(money.currency)} decimals`,
-    });
-});
-
-export const airportOrCityCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'an IATA airport or city code, e.g. KTM')
-  .refine(isKnownAirportOrCity, 'not an airport or city we know');
-
-export const cityCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'an IATA city code, e.g. KTM')
-  .refine((code) => !!cityOf(code), 'not a city we know');
-
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code, e.g. NP');
 
 /** Money as the API shows it. */
 export const moneyView = z.object({ amount: z.string(), currency: z.string() });

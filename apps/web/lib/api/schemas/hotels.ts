@@ -1,52 +1,28 @@
+import { DEFAULT_RADIUS_KM, MAX_GUESTS, MAX_NIGHTS } from '@himal/gds';
 import { z } from 'zod';
-import { cityCode, currencyCode, fxView, moneyView, travelDate, warningView } from './common.ts';
-
-const MAX_NIGHTS = 30;
-const MAX_GUESTS = 9;
+import { currencyCode, fxView, iataCode, isoDate, moneyView, warningView } from './common.ts';
 
 export const hotelSearchBody = z
   .object({
     destination: z
       .object({
-        city: cityCode.optional(),
+        city: iataCode.optional().describe('An airport code stands for its city (PHH searches PKR).'),
         latitude: z.number().min(-90).max(90).optional(),
         longitude: z.number().min(-180).max(180).optional(),
         radius_km: z.number().positive().max(100).optional(),
       })
-      .describe('A city code, or a point (latitude, longitude) with a radius (default 5 km).'),
-    check_in_date: travelDate,
-    check_out_date: travelDate,
+      .describe(`A city code, or a point (latitude, longitude) with a radius (default ${DEFAULT_RADIUS_KM} km).`),
+    check_in_date: isoDate,
+    check_out_date: isoDate.describe(`After check_in_date; stays are at most ${MAX_NIGHTS} nights.`),
     rooms: z
       .array(
         z.object({
-          adults: z.number().int().min(1, 'at least one adult per room').max(8),
-          child_ages: z.array(z.number().int().min(0).max(17)).max(6).default([]),
+          adults: z.number().int(),
+          child_ages: z.array(z.number().int()).optional(),
         }),
       )
-      .min(1, 'at least one room')
-      .max(9, 'at most 9 rooms'),
+      .describe(`1 to 9 rooms of 1 to 8 adults and up to 6 children (0–17); at most ${MAX_GUESTS} guests in all.`),
     currency: currencyCode.optional().describe('Prices are given in this currency (default NPR).'),
-  })
-  .superRefine((body, context) => {
-    const { city, latitude, longitude } = body.destination;
-    const point = latitude !== undefined || longitude !== undefined;
-    if (!city && !point)
-      context.addIssue({ code: 'custom', path: ['destination'], message: 'give a city or a latitude and longitude' });
-    if (point && (latitude === undefined || longitude === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['destination', latitude === undefined ? 'latitude' : 'longitude'],
-        message: 'is required with the other coordinate',
-      });
-    }
-    if (body.check_out_date <= body.check_in_date) {
-      context.addIssue({ code: 'custom', path: ['check_out_date'], message: 'must be after check_in_date' });
-    } else if (Date.parse(body.check_out_date) - Date.parse(body.check_in_date) > MAX_NIGHTS * 86_400_000) {
-      context.addIssue({ code: 'custom', path: ['check_out_date'], message: `stays are at most ${MAX_NIGHTS} nights` });
-    }
-    const guests = body.rooms.reduce((sum, room) => sum + room.adults + room.child_ages.length, 0);
-    if (guests > MAX_GUESTS)
-      context.addIssue({ code: 'custom', path: ['rooms'], message: `at most ${MAX_GUESTS} guests in one search` });
   })
   .describe('A hotel search in a city or around a point.');
 export type HotelSearchBody = z.output<typeof hotelSearchBody>;

@@ -1,22 +1,61 @@
+import { parseRequest } from '@himal/core';
+import {
+  ageOn,
+  airSearchRequestSchema,
+  earliestTravelDate,
+  hotelSearchRequestSchema,
+  insuranceQuoteRequestSchema,
+} from '@himal/gds';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api-error.ts';
-import { toAirSearchRequest, toHotelSearchRequest, toInsuranceQuoteRequest } from '../platform-requests.ts';
+import {
+  toAirSearchRequest,
+  toHotelSearchRequest,
+  toInsuranceQuoteRequest,
+  withAirBodyFields,
+  withHotelBodyFields,
+  withInsuranceBodyFields,
+} from '../platform-requests.ts';
 import { parseInput } from '../validation.ts';
 import { airOfferRequestBody } from './air.ts';
-import { earliestTravelDate } from './common.ts';
 import { hotelSearchBody } from './hotels.ts';
-import { ageOn, insuranceQuoteBody } from './insurance.ts';
+import { insuranceQuoteBody } from './insurance.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-function fieldsOf(schema: Parameters<typeof parseInput>[0], body: unknown) {
+/**
+ * What the API answers a body with, as a route does it: the wire format first, then the product's
+ * rules as the service holds the request to them (parseRequest), named by the body's fields.
+ */
+const products = {
+  air: { body: airOfferRequestBody, toRequest: toAirSearchRequest, rules: airSearchRequestSchema, named: withAirBodyFields },
+  hotel: { body: hotelSearchBody, toRequest: toHotelSearchRequest, rules: hotelSearchRequestSchema, named: withHotelBodyFields },
+  insurance: {
+    body: insuranceQuoteBody,
+    toRequest: toInsuranceQuoteRequest,
+    rules: insuranceQuoteRequestSchema,
+    named: withInsuranceBodyFields,
+  },
+};
+
+async function fieldsOf(product: keyof typeof products, input: unknown) {
+  const { body, toRequest, rules, named } = products[product];
   try {
-    parseInput(schema, body);
+    const parsed = parseInput(body, input);
+    await named(async () => parseRequest(rules, (toRequest as (body: unknown) => unknown)(parsed), product));
   } catch (error) {
     if (error instanceof ApiError) return error.fields;
     throw error;
   }
   return [];
+}
+
+/** The product request a body stands for, defaults applied, as the service works with it. */
+function requestOf<P extends keyof typeof products>(product: P, input: unknown) {
+  const { body, toRequest, rules } = products[product];
+  return parseRequest(rules, (toRequest as (body: unknown) => unknown)(parseInput(body, input)), product) as ReturnType<
+    (typeof products)[P]['rules']['parse']
+  >;
 }
 
 const flight = {
@@ -29,8 +68,8 @@ const flight = {
 };
 
 describe('air offer request bodies', () => {
-  it('map to the platform request', () => {
-    expect(toAirSearchRequest(parseInput(airOfferRequestBody, flight))).toEqual({
+  it('map to the platform request', async () => {
+    expect(requestOf('air', flight)).toEqual({
       slices: [
         { origin: 'KTM', destination: 'PKR', departureDate: inDays(30) },
         { origin: 'PKR', destination: 'KTM', departureDate: inDays(33) },
@@ -41,13 +80,13 @@ describe('air offer request bodies', () => {
     });
   });
 
-  it('name every bad field', () => {
-    expect(fieldsOf(airOfferRequestBody, {})).toEqual([
+  it('name every bad field', async () => {
+    expect(await fieldsOf('air', {})).toEqual([
       { path: 'slices', message: 'is required' },
       { path: 'passengers', message: 'is required' },
     ]);
     expect(
-      fieldsOf(airOfferRequestBody, {
+      await fieldsOf('air', {
         slices: [
           { origin: 'KTM', destination: 'ZZZ', departure_date: inDays(-3) },
           { origin: 'LHR', destination: 'LGW', departure_date: inDays(1) },
@@ -61,41 +100,39 @@ describe('air offer request bodies', () => {
     ]);
   });
 
-  it('refuse a return before the departure', () => {
+  it('refuse a return before the departure', async () => {
     const back = { ...flight, slices: [flight.slices[0], { ...flight.slices[1], departure_date: inDays(29) }] };
-    expect(fieldsOf(airOfferRequestBody, back)).toEqual([
+    expect(await fieldsOf('air', back)).toEqual([
       { path: 'slices[1].departure_date', message: 'must not be before the previous slice departs' },
     ]);
   });
 
-  it('take 1 to 9 passengers with at least one adult, and ages that fit', () => {
-    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [] })).toEqual([
+  it('take 1 to 9 passengers with at least one adult, and ages that fit', async () => {
+    expect(await fieldsOf('air', { ...flight, passengers: [] })).toEqual([
       { path: 'passengers', message: 'at least one passenger' },
     ]);
-    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: Array(10).fill({ type: 'adult' }) })).toEqual([
+    expect(await fieldsOf('air', { ...flight, passengers: Array(10).fill({ type: 'adult' }) })).toEqual([
       { path: 'passengers', message: 'at most 9 passengers' },
     ]);
-    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [{ type: 'child' }] })).toEqual([
+    expect(await fieldsOf('air', { ...flight, passengers: [{ type: 'child' }] })).toEqual([
       { path: 'passengers', message: 'at least one adult' },
     ]);
     expect(
-      fieldsOf(airOfferRequestBody, {
+      await fieldsOf('air', {
         ...flight,
         passengers: [{ type: 'adult' }, { type: 'infant_without_seat' }, { type: 'infant_without_seat' }],
       }),
     ).toHaveLength(1);
-    expect(fieldsOf(airOfferRequestBody, { ...flight, passengers: [{ type: 'adult' }, { type: 'child', age: 15 }] })).toEqual([
+    expect(await fieldsOf('air', { ...flight, passengers: [{ type: 'adult' }, { type: 'child', age: 15 }] })).toEqual([
       { path: 'passengers[1].age', message: 'does not fit a passenger of type child' },
     ]);
   });
 
-  it('accept today wherever it is still today, and nothing more than a year ahead', () => {
+  it('accept today wherever it is still today, and nothing more than a year ahead', async () => {
     const today = { ...flight, slices: [{ ...flight.slices[0], departure_date: earliestTravelDate() }] };
-    expect(fieldsOf(airOfferRequestBody, today)).toEqual([]);
+    expect(await fieldsOf('air', today)).toEqual([]);
     const far = { ...flight, slices: [{ ...flight.slices[0], departure_date: inDays(400) }] };
-    expect(fieldsOf(airOfferRequestBody, far)).toEqual([
-      { path: 'slices[0].departure_date', message: 'must be within 365 days' },
-    ]);
+    expect(await fieldsOf('air', far)).toEqual([{ path: 'slices[0].departure_date', message: 'must be within 365 days' }]);
   });
 });
 
@@ -108,37 +145,35 @@ describe('hotel search bodies', () => {
     currency: 'USD',
   };
 
-  it('map to the platform request, an airport standing for its city', () => {
-    expect(toHotelSearchRequest(parseInput(hotelSearchBody, { ...stay, destination: { city: 'PHH' } }))).toEqual({
+  it('map to the platform request, an airport standing for its city', async () => {
+    expect(requestOf('hotel', { ...stay, destination: { city: 'PHH' } })).toEqual({
       cityCode: 'PKR',
       checkIn: inDays(30),
       checkOut: inDays(33),
       rooms: [{ adults: 2, childAges: [] }],
       currency: 'USD',
     });
-    expect(
-      toHotelSearchRequest(parseInput(hotelSearchBody, { ...stay, destination: { latitude: 27.7, longitude: 85.3 } })).near,
-    ).toEqual({
+    expect(requestOf('hotel', { ...stay, destination: { latitude: 27.7, longitude: 85.3 } }).near).toEqual({
       latitude: 27.7,
       longitude: 85.3,
       radiusKm: 5,
     });
   });
 
-  it('refuse stays that end before they start, unknown cities and too many guests', () => {
-    expect(fieldsOf(hotelSearchBody, { ...stay, check_out_date: inDays(30) })).toEqual([
-      { path: 'check_out_date', message: 'must be after check_in_date' },
+  it('refuse stays that end before they start, unknown cities and too many guests', async () => {
+    expect(await fieldsOf('hotel', { ...stay, check_out_date: inDays(30) })).toEqual([
+      { path: 'check_out_date', message: 'must be after the check-in date' },
     ]);
-    expect(fieldsOf(hotelSearchBody, { ...stay, destination: { city: 'QQQ' } })).toEqual([
+    expect(await fieldsOf('hotel', { ...stay, destination: { city: 'QQQ' } })).toEqual([
       { path: 'destination.city', message: 'not a city we know' },
     ]);
-    expect(fieldsOf(hotelSearchBody, { ...stay, destination: {} })).toEqual([
-      { path: 'destination', message: 'give a city or a latitude and longitude' },
+    expect(await fieldsOf('hotel', { ...stay, destination: {} })).toEqual([
+      { path: 'destination', message: 'give a city or a point to search near' },
     ]);
-    expect(fieldsOf(hotelSearchBody, { ...stay, rooms: [{ adults: 5 }, { adults: 5 }] })).toEqual([
+    expect(await fieldsOf('hotel', { ...stay, rooms: [{ adults: 5 }, { adults: 5 }] })).toEqual([
       { path: 'rooms', message: 'at most 9 guests in one search' },
     ]);
-    expect(fieldsOf(hotelSearchBody, { ...stay, rooms: [] })).toEqual([{ path: 'rooms', message: 'at least one room' }]);
+    expect(await fieldsOf('hotel', { ...stay, rooms: [] })).toEqual([{ path: 'rooms', message: 'at least one room' }]);
   });
 });
 
@@ -149,8 +184,8 @@ describe('insurance quote bodies', () => {
     currency: 'USD',
   };
 
-  it('map to the platform request with ages on the day the trip starts', () => {
-    const request = toInsuranceQuoteRequest(parseInput(insuranceQuoteBody, quote));
+  it('map to the platform request with ages on the day the trip starts', async () => {
+    const request = requestOf('insurance', quote);
     expect(request).toMatchObject({
       tripCost: { amount: '1500.00', currency: 'USD' },
       destinationCountry: 'NP',
@@ -160,32 +195,32 @@ describe('insurance quote bodies', () => {
     expect(request.travellers[0]!.age).toBe(ageOn('1990-04-02', inDays(30)));
   });
 
-  it('refuse a trip cost with more decimals than its currency has, and accept trailing zeros', () => {
+  it('refuse a trip cost with more decimals than its currency has, and accept trailing zeros', async () => {
     const cost = (amount: string, currency: string) => ({ ...quote, trip: { ...quote.trip, total_cost: { amount, currency } } });
-    expect(fieldsOf(insuranceQuoteBody, cost('100.125', 'NPR'))).toEqual([
+    expect(await fieldsOf('insurance', cost('100.125', 'NPR'))).toEqual([
       { path: 'trip.total_cost.amount', message: 'NPR has 2 decimals' },
     ]);
-    expect(fieldsOf(insuranceQuoteBody, cost('1500.5', 'JPY'))).toEqual([
+    expect(await fieldsOf('insurance', cost('1500.5', 'JPY'))).toEqual([
       { path: 'trip.total_cost.amount', message: 'JPY has 0 decimals' },
     ]);
-    expect(fieldsOf(insuranceQuoteBody, cost('10.125', 'KWD'))).toEqual([]);
-    expect(fieldsOf(insuranceQuoteBody, cost('100.120', 'NPR'))).toEqual([]);
-    expect(fieldsOf(insuranceQuoteBody, cost('1500', 'JPY'))).toEqual([]);
+    expect(await fieldsOf('insurance', cost('10.125', 'KWD'))).toEqual([]);
+    expect(await fieldsOf('insurance', cost('100.120', 'NPR'))).toEqual([]);
+    expect(await fieldsOf('insurance', cost('1500', 'JPY'))).toEqual([]);
   });
 
-  it('count ages in whole years', () => {
+  it('count ages in whole years', async () => {
     expect(ageOn('1990-04-02', '2027-04-01')).toBe(36);
     expect(ageOn('1990-04-02', '2027-04-02')).toBe(37);
   });
 
-  it('refuse a trip that ends before it starts, no travellers or a traveller born in the future', () => {
-    expect(fieldsOf(insuranceQuoteBody, { ...quote, trip: { ...quote.trip, end_date: inDays(20) } })).toEqual([
-      { path: 'trip.end_date', message: 'must not be before start_date' },
+  it('refuse a trip that ends before it starts, no travellers or a traveller born in the future', async () => {
+    expect(await fieldsOf('insurance', { ...quote, trip: { ...quote.trip, end_date: inDays(20) } })).toEqual([
+      { path: 'trip.end_date', message: 'must not be before the departure date' },
     ]);
-    expect(fieldsOf(insuranceQuoteBody, { ...quote, travellers: [] })).toEqual([
+    expect(await fieldsOf('insurance', { ...quote, travellers: [] })).toEqual([
       { path: 'travellers', message: 'at least one traveller' },
     ]);
-    expect(fieldsOf(insuranceQuoteBody, { ...quote, travellers: [{ birth_date: inDays(3) }] })).toEqual([
+    expect(await fieldsOf('insurance', { ...quote, travellers: [{ birth_date: inDays(3) }] })).toEqual([
       { path: 'travellers[0].birth_date', message: 'must be in the past' },
     ]);
   });

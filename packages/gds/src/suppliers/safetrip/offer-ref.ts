@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { insuranceQuoteRequestSchema, type InsuranceQuoteRequest } from '../../products/insurance.ts';
+import { insuranceQuoteShape, type InsuranceQuoteRequest } from '../../products/insurance.ts';
 
 /**
  * What the adapter needs to re-quote or book a safetrip offer later: the plan and the request it was
  * quoted for (safetrip is stateless between quote and book: each message restates the cover). The
  * platform treats it as opaque and keeps it tamper-proof.
  */
-const offerRefSchema = z.object({ planId: z.string().min(1), request: insuranceQuoteRequestSchema });
+const offerRefSchema = z.object({ planId: z.string().min(1), request: insuranceQuoteShape });
 
 export interface SafetripOfferRef {
   planId: string;

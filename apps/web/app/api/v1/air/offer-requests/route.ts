@@ -8,13 +8,14 @@ import {
   renderAirOffer,
   renderOfferRequest,
   toAirSearchRequest,
+  withAirBodyFields,
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const POST = apiRoute(
   async ({ request, tenant, requestId }) => {
     const body = parseInput(airOfferRequestBody, await readJsonBody(request));
-    const result = await createAirOfferRequest(tenant, toAirSearchRequest(body));
+    const result = await withAirBodyFields(() => createAirOfferRequest(tenant, toAirSearchRequest(body)));
     return jsonResponse(201, renderOfferRequest(result, renderAirOffer), requestId);
   },
   { kind: 'search' },

@@ -8,13 +8,14 @@ import {
   renderHotelOffer,
   renderOfferRequest,
   toHotelSearchRequest,
+  withHotelBodyFields,
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const POST = apiRoute(
   async ({ request, tenant, requestId }) => {
     const body = parseInput(hotelSearchBody, await readJsonBody(request));
-    const result = await createHotelSearch(tenant, toHotelSearchRequest(body));
+    const result = await withHotelBodyFields(() => createHotelSearch(tenant, toHotelSearchRequest(body)));
     return jsonResponse(201, renderOfferRequest(result, renderHotelOffer), requestId);
   },
   { kind: 'search' },

@@ -8,13 +8,16 @@ import {
   renderInsuranceOffer,
   renderOfferRequest,
   toInsuranceQuoteRequest,
+  withInsuranceBodyFields,
   methodNotAllowed,
 } from '../../../../../lib/api/index.ts';
 
 export const POST = apiRoute(
   async ({ request, tenant, requestId }) => {
     const body = parseInput(insuranceQuoteBody, await readJsonBody(request));
-    const result = await createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency);
+    const result = await withInsuranceBodyFields(() =>
+      createInsuranceQuote(tenant, toInsuranceQuoteRequest(body), body.currency),
+    );
     return jsonResponse(201, renderOfferRequest(result, renderInsuranceOffer), requestId);
   },
   { kind: 'search' },
