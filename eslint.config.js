@@ -2,6 +2,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const throughPackageIndex = { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' };
+const neverGeneratedCode = {
+  group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
+  message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never generated code.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/.next/**', '**/generated/**', '**/.data/**', '**/next-env.d.ts', '.turbo/**'],
@@ -14,13 +20,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' },
-            {
-              group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
-              message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never generated code.',
-            },
-          ],
+          patterns: [throughPackageIndex, neverGeneratedCode],
         },
       ],
     },
@@ -32,6 +32,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['@himal/*/src/*'], message: 'Import a package through its index.' }] },
+      ],
+    },
+  },
+  {
+    // @himal/ui is React components and theme tokens, rendered on either side: nothing server-side.
+    files: ['packages/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughPackageIndex,
+            neverGeneratedCode,
+            {
+              group: ['@himal/*', 'next/server', 'next/headers', 'node:*'],
+              message: '@himal/ui depends on nothing server-side; request plumbing lives in @himal/http.',
+            },
+          ],
+        },
       ],
     },
   },

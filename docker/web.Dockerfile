@@ -43,5 +43,5 @@ WORKDIR /app/apps/web
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# server.ts: Next.js behind Node's HTTP server with the platform's edge checks (packages/ui/src/server).
+# server.ts: Next.js behind Node's HTTP server with the platform's edge checks (packages/http/src/server).
 CMD ["node", "--import", "tsx", "/app/apps/web/server.ts"]

@@ -1,5 +1,5 @@
 // The admin app's production server: Next.js behind Node's HTTP server with the platform's edge checks.
-import { serveNextApp } from '@himal/ui/server';
+import { serveNextApp } from '@himal/http/server';
 
 const port = Number(process.env.PORT ?? 3001);
 await serveNextApp({ dir: import.meta.dirname, port, hostname: process.env.HOSTNAME });

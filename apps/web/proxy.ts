@@ -1,5 +1,5 @@
 import { resolveTenantFromHost } from '@himal/db';
-import { createTenantProxy } from '@himal/ui/next';
+import { createTenantProxy } from '@himal/http/next';
 
 export const proxy = createTenantProxy({ surface: 'web', resolveHost: resolveTenantFromHost });
 

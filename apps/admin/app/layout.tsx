@@ -1,5 +1,5 @@
+import { NONCE_HEADER } from '@himal/http/next';
 import { BrandStyle } from '@himal/ui';
-import { NONCE_HEADER } from '@himal/ui/next';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';

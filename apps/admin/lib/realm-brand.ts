@@ -1,5 +1,5 @@
+import { tenantBrand } from '@himal/http/next';
 import { brandTheme, PLATFORM_BRAND, type BrandTheme } from '@himal/ui';
-import { tenantBrand } from '@himal/ui/next';
 import type { AdminRealm } from './current-realm.ts';
 
 export const PLATFORM_NAME = 'Himal';

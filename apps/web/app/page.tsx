@@ -1,5 +1,5 @@
+import { tenantBrand } from '@himal/http/next';
 import { BrandMark, RidgeLine } from '@himal/ui';
-import { tenantBrand } from '@himal/ui/next';
 import { currentTenant } from '../lib/current-tenant.ts';
 import { SearchPreview } from './search-preview.tsx';
 

@@ -1,5 +1,5 @@
 import { findTenantById, type Tenant } from '@himal/db';
-import { TENANT_ID_HEADER } from '@himal/ui/next';
+import { TENANT_ID_HEADER } from '@himal/http/next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';

@@ -1,5 +1,5 @@
 import { endSession, sessionUserRole, startSession, type SessionRealm } from '@himal/db';
-import { clientAddressFrom } from '@himal/ui/next';
+import { clientAddressFrom } from '@himal/http/next';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { realmKey, type AdminRealm } from '../current-realm.ts';

@@ -1,6 +1,6 @@
 import { enforceApiRateLimit, type ApiRequestKind } from '@himal/core';
 import { findTenantById, type Tenant } from '@himal/db';
-import { clientAddressFrom, TENANT_ID_HEADER } from '@himal/ui/next';
+import { clientAddressFrom, TENANT_ID_HEADER } from '@himal/http/next';
 import { ApiError } from './api-error.ts';
 import { errorResponse, newRequestId, REQUEST_ID_HEADER } from './api-response.ts';
 

@@ -1,5 +1,5 @@
 import { pingDatabase } from '@himal/db';
-import { healthResponse } from '@himal/ui/next';
+import { healthResponse } from '@himal/http/next';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { eventLoopDelayMs } from '@himal/core';
 import { pingDatabase } from '@himal/db';
-import { healthResponse } from '@himal/ui/next';
+import { healthResponse } from '@himal/http/next';
 
 export const dynamic = 'force-dynamic';
 

@@ -20,7 +20,7 @@ export function withoutHimalHeaders(incoming: Headers): Headers {
 
 /**
  * The client's address as the server in front of the app wrote it into X-Forwarded-For
- * (packages/ui/src/server: the socket's peer, or what its trusted proxies saw); 'unknown' without.
+ * (packages/http/src/server: the socket's peer, or what its trusted proxies saw); 'unknown' without.
  */
 export function clientAddressFrom(forwardedFor: unknown): string {
   return (typeof forwardedFor === 'string' ? forwardedFor.split(',')[0]?.trim() : undefined) || 'unknown';

@@ -1,6 +1,6 @@
 import { tenantDb, type Tenant } from '@himal/db';
 import { cache } from 'react';
-import { brandTheme, type BrandTheme } from '../theme/brand-theme.ts';
+import { brandTheme, type BrandTheme } from '@himal/ui';
 
 /** The agency's theme settings, read from its own schema once per request (React `cache`). */
 export const tenantBrand = cache(async (tenant: Tenant): Promise<BrandTheme> => {
