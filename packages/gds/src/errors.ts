@@ -15,6 +15,7 @@ export type SupplierErrorCode =
   | 'SUPPLIER_SESSION_EXPIRED'
   | 'SUPPLIER_CIRCUIT_OPEN'
   | 'SUPPLIER_NOT_CONFIGURED'
+  | 'SUPPLIER_NOT_ENABLED' // the tenant has no enabled account for it, or the platform no adapter
   | 'PRICE_CHANGED'
   | 'INVENTORY_EXHAUSTED'
   | 'OFFER_EXPIRED';

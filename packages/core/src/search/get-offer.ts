@@ -1,25 +1,18 @@
 import type { Tenant } from '@himal/db';
 import {
-  aggregationOptions,
-  AIR_ADAPTERS,
-  callSupplier,
   convertMoney,
-  HOTEL_ADAPTERS,
   hotelStayTotal,
-  INSURANCE_ADAPTERS,
   isSupplierError,
   loadFxTable,
-  supplierConnectionsFor,
+  priceOffer,
   type AggregationOptions,
   type AirOffer,
-  type AirSupplierAdapter,
-  type CallContext,
   type FxSnapshot,
   type HotelOffer,
-  type HotelSupplierAdapter,
   type InsuranceOffer,
-  type InsuranceSupplierAdapter,
   type Money,
+  type PriceOfferOptions,
+  type ProductOffer,
   type SupplierConnection,
   type SupplierWarning,
 } from '@himal/gds';
@@ -39,11 +32,7 @@ export interface GetOfferOptions {
   admission?: AdmissionGate;
   /** Defaults: the tenant's supplier accounts and the adapter registry. */
   connections?: SupplierConnection[];
-  adapters?: {
-    air?: Record<string, AirSupplierAdapter>;
-    hotel?: Record<string, HotelSupplierAdapter>;
-    insurance?: Record<string, InsuranceSupplierAdapter>;
-  };
+  adapters?: PriceOfferOptions['adapters'];
 }
 
 export interface OfferLookup {
@@ -57,7 +46,7 @@ export interface OfferLookup {
 }
 
 /** A supplier that says this about an offer no longer sells it. */
-const GONE_CODES = new Set(['INVENTORY_EXHAUSTED', 'OFFER_EXPIRED', 'SUPPLIER_BUSINESS_ERROR']);
+const GONE_CODES = new Set(['INVENTORY_EXHAUSTED', 'OFFER_EXPIRED', 'SUPPLIER_BUSINESS_ERROR', 'SUPPLIER_NOT_ENABLED']);
 
 type PlatformOffer = AirOffer | HotelOffer | InsuranceOffer;
 
@@ -76,37 +65,11 @@ async function convert(supplierTotal: Money, offer: SearchOffer): Promise<{ tota
   return { total: money, fx };
 }
 
-type Adapters = Required<NonNullable<GetOfferOptions['adapters']>>;
-
-/** The adapter of the offer's own product reprices the offer it made; undefined when it is gone from the registry. */
-function repricer(
-  offer: SearchOffer,
-  adapters: Adapters,
-): ((connection: SupplierConnection, context: CallContext) => Promise<PlatformOffer>) | undefined {
-  switch (offer.product) {
-    case 'air': {
-      const adapter = adapters.air[offer.supplierId];
-      return adapter && ((connection, context) => adapter.price(connection, offer.air, context).then((r) => r.offer));
-    }
-    case 'hotel': {
-      const adapter = adapters.hotel[offer.supplierId];
-      return adapter && ((connection, context) => adapter.price(connection, offer.hotel, context).then((r) => r.offer));
-    }
-    case 'insurance': {
-      const adapter = adapters.insurance[offer.supplierId];
-      return adapter && ((connection, context) => adapter.price(connection, offer.insurance, context).then((r) => r.offer));
-    }
-  }
-}
-
-async function askSupplier(tenant: Pick<Tenant, 'id'>, offer: SearchOffer, options: GetOfferOptions): Promise<PlatformOffer> {
-  const connections = options.connections ?? (await supplierConnectionsFor(tenant.id, offer.product));
-  const connection = connections.find((c) => c.supplierId === offer.supplierId);
-  const price = repricer(offer, { air: AIR_ADAPTERS, hotel: HOTEL_ADAPTERS, insurance: INSURANCE_ADAPTERS, ...options.adapters });
-  if (!connection || !price)
-    throw new SearchError('OFFER_UNAVAILABLE', `${offer.supplierId} is no longer enabled for this agency`);
-  const limits = { ...aggregationOptions(options.aggregation), tenantId: tenant.id };
-  return callSupplier(connection, `${offer.product}.price`, (context) => price(connection, context), limits);
+/** The supplier's offer a stored one was made from, with its product. */
+function productOffer(offer: SearchOffer): ProductOffer {
+  if (offer.product === 'air') return { product: 'air', offer: offer.air };
+  if (offer.product === 'hotel') return { product: 'hotel', offer: offer.hotel };
+  return { product: 'insurance', offer: offer.insurance };
 }
 
 /**
@@ -134,7 +97,14 @@ export async function getOffer(
 
   let repriced: PlatformOffer;
   try {
-    repriced = await (options.admission ?? searchAdmission()).run(tenant.id, () => askSupplier(tenant, stored, options));
+    repriced = await (options.admission ?? searchAdmission()).run(tenant.id, () =>
+      priceOffer(productOffer(stored), {
+        ...options.aggregation,
+        tenantId: tenant.id,
+        connections: options.connections,
+        adapters: options.adapters,
+      }),
+    );
   } catch (error) {
     if (error instanceof SearchError && error.code === 'SEARCH_OVERLOADED')
       return {
@@ -143,7 +113,7 @@ export async function getOffer(
         priceChanged: false,
         warnings: [{ supplierId: stored.supplierId, code: error.code, message: error.message }],
       };
-    const gone = error instanceof SearchError || (isSupplierError(error) && GONE_CODES.has(error.code));
+    const gone = isSupplierError(error) && GONE_CODES.has(error.code);
     if (!gone) {
       const warning = isSupplierError(error)
         ? { supplierId: stored.supplierId, code: error.code, message: error.message }

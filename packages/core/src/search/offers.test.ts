@@ -244,6 +244,16 @@ describe('reading an offer', () => {
     expect(lookup.offer.total).toEqual(offer.total);
   });
 
+  it('ends an offer whose supplier the agency no longer has enabled', async () => {
+    const offer = await anOffer('C');
+    await expect(
+      getOffer(everest, offer.id, { connections: [], adapters: { air: adapters }, settings, now: minutesLater(10) }),
+    ).rejects.toMatchObject({ code: 'OFFER_UNAVAILABLE', message: expect.stringContaining('no longer enabled') });
+    await expect(getOffer(everest, offer.id, { settings, now: minutesLater(11) })).rejects.toMatchObject({
+      code: 'OFFER_EXPIRED',
+    });
+  });
+
   it('ends an offer the supplier no longer sells', async () => {
     const offer = await anOffer('A');
     repricing.set('A', new SupplierError('INVENTORY_EXHAUSTED', 'sold out', { supplierId: 'inproc' }));

@@ -8,5 +8,6 @@ export { searchFlights } from './search-flights.ts';
 export { MAX_OFFERS_PER_SEARCH, MAX_OFFERS_PER_SUPPLIER } from './cheapest-offers.ts';
 export { searchHotels, type AggregatedProperty, type HotelPropertyOffer } from './search-hotels.ts';
 export { quoteInsurance } from './quote-insurance.ts';
+export { priceOffer, type PriceOfferOptions, type ProductOffer } from './price-offer.ts';
 export { hotelStayTotal } from './hotel-stay-total.ts';
 export { compareListings, groupSameProperties, MATCH_RULES, type PropertyListing } from './hotel-matching.ts';
