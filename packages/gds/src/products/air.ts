@@ -10,6 +10,7 @@ import {
   type CancellationResult,
   type SearchResult,
   type SupplierBooking,
+  type SupplierAdapter,
   type SupplierConnection,
 } from './common.ts';
 
@@ -114,6 +115,7 @@ export interface AirOffer {
   expiresAt?: string;
 }
 
+/** What pricing an air offer again comes to. */
 export interface AirPricing {
   offer: AirOffer;
   /** True when the supplier's price differs from the offer that was priced. */
@@ -136,17 +138,7 @@ export interface AirBookingRequest {
   contact: { email: string; phone: string };
 }
 
-/** One adapter per air supplier. Every method throws SupplierError on failure. */
-export interface AirSupplierAdapter {
-  readonly supplierId: string;
-  readonly product: 'air';
+/** One adapter per air supplier: it searches, and books what it found (held as a PNR, ticketed on confirm). */
+export interface AirSupplierAdapter extends SupplierAdapter<'air', AirOffer, AirBookingRequest> {
   search(connection: SupplierConnection, request: AirSearchRequest, context?: CallContext): Promise<SearchResult<AirOffer>>;
-  price(connection: SupplierConnection, offer: AirOffer, context?: CallContext): Promise<AirPricing>;
-  /** Creates a held reservation (PNR) without issuing tickets. */
-  book(connection: SupplierConnection, request: AirBookingRequest, context?: CallContext): Promise<SupplierBooking>;
-  /** Issues tickets for a held reservation. */
-  confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
-  quoteCancellation(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<CancellationQuote>;
-  cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult>;
-  retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
 }

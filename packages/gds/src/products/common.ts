@@ -107,3 +107,22 @@ export interface CancellationResult {
   refund: Money;
   cancellationReference?: string;
 }
+
+/**
+ * What every product's adapter does with an offer once a traveller chose it: price it again, hold
+ * it, confirm the hold (ticket, voucher, policy), quote then commit a cancellation, and read the
+ * booking back. Every method throws SupplierError on failure.
+ */
+export interface SupplierAdapter<P extends Product, Offer, BookingRequest> {
+  readonly supplierId: string;
+  readonly product: P;
+  /** Rechecks availability and price of one offer. */
+  price(connection: SupplierConnection, offer: Offer, context?: CallContext): Promise<{ offer: Offer; priceChanged: boolean }>;
+  /** Holds the offer (a PNR, a room, a policy on hold) without issuing it. */
+  book(connection: SupplierConnection, request: BookingRequest, context?: CallContext): Promise<SupplierBooking>;
+  /** Issues what a hold reserved. */
+  confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
+  quoteCancellation(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<CancellationQuote>;
+  cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult>;
+  retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
+}

@@ -9,6 +9,7 @@ import {
   type CancellationResult,
   type SearchResult,
   type SupplierBooking,
+  type SupplierAdapter,
   type SupplierConnection,
 } from './common.ts';
 
@@ -101,19 +102,6 @@ export interface HotelBookingRequest {
   contact: { email: string; phone: string };
 }
 
-export interface HotelSupplierAdapter {
-  readonly supplierId: string;
-  readonly product: 'hotel';
+export interface HotelSupplierAdapter extends SupplierAdapter<'hotel', HotelOffer, HotelBookingRequest> {
   search(connection: SupplierConnection, request: HotelSearchRequest, context?: CallContext): Promise<SearchResult<HotelOffer>>;
-  /** Rechecks availability and price of one offer. */
-  price(
-    connection: SupplierConnection,
-    offer: HotelOffer,
-    context?: CallContext,
-  ): Promise<{ offer: HotelOffer; priceChanged: boolean }>;
-  book(connection: SupplierConnection, request: HotelBookingRequest, context?: CallContext): Promise<SupplierBooking>;
-  confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
-  quoteCancellation(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<CancellationQuote>;
-  cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult>;
-  retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
 }

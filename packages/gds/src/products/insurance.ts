@@ -10,6 +10,7 @@ import {
   type CancellationResult,
   type SearchResult,
   type SupplierBooking,
+  type SupplierAdapter,
   type SupplierConnection,
 } from './common.ts';
 
@@ -89,23 +90,11 @@ export interface InsuranceBookingRequest {
   contact: { email: string; phone: string };
 }
 
-export interface InsuranceSupplierAdapter {
-  readonly supplierId: string;
-  readonly product: 'insurance';
+/** One adapter per insurer; a booking is a policy on hold, issued on confirm. */
+export interface InsuranceSupplierAdapter extends SupplierAdapter<'insurance', InsuranceOffer, InsuranceBookingRequest> {
   quote(
     connection: SupplierConnection,
     request: InsuranceQuoteRequest,
     context?: CallContext,
   ): Promise<SearchResult<InsuranceOffer>>;
-  price(
-    connection: SupplierConnection,
-    offer: InsuranceOffer,
-    context?: CallContext,
-  ): Promise<{ offer: InsuranceOffer; priceChanged: boolean }>;
-  /** Binds the policy on hold (issued on confirm). */
-  book(connection: SupplierConnection, request: InsuranceBookingRequest, context?: CallContext): Promise<SupplierBooking>;
-  confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
-  quoteCancellation(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<CancellationQuote>;
-  cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult>;
-  retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking>;
 }
