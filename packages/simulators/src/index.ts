@@ -1,5 +1,4 @@
-import { upsertSupplierAccount } from '../accounts/supplier-accounts.ts';
-import type { Product } from '../products/common.ts';
+import { upsertSupplierAccount, type Product } from '@himal/gds';
 import { startSimulator, type RunningSimulator, type SimulatorDefinition } from './harness/simulator-server.ts';
 import { createRoomrackSimulator, ROOMRACK_CREDENTIALS } from './roomrack/roomrack-simulator.ts';
 import { createHimalayanGdsSimulator, HIMALAYAN_GDS_CREDENTIALS } from './himalayan-gds/himalayan-gds-simulator.ts';

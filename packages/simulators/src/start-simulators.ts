@@ -1,4 +1,4 @@
-// npm run simulators -w @himal/gds: every supplier simulator on its fixed port, until Ctrl-C.
+// npm run simulators -w @himal/simulators: every supplier simulator on its fixed port, until Ctrl-C.
 import { SIMULATED_SUPPLIERS, startSimulators } from './index.ts';
 
 const running = await startSimulators();

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FxTable } from '../fx/fx-table.ts';
-import { seedFxRateRows } from '../fx/seed-fx-rates.ts';
-import type { SupplierConnection } from '../products/common.ts';
-import { SIMULATED_SUPPLIERS, startSimulators, type RunningSimulators } from '../simulators/index.ts';
+import { flushSupplierCalls, FxTable, seedFxRateRows, type SupplierConnection } from '@himal/gds';
+import { SIMULATED_SUPPLIERS, startSimulators, type RunningSimulators } from '../index.ts';
 import { measureHotelDedupQuality } from '../testing/hotel-dedup-quality.ts';
-import { flushSupplierCalls } from '../transport/call-log.ts';
 
 /**
  * Deduplication measured against the hotel simulators' ground truth: every city of their world is

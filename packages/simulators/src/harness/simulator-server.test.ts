@@ -1,7 +1,7 @@
 import { controlDb } from '@himal/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callSoap } from '../../transport/soap-transport.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
+import { callSoap } from '@himal/gds/testing';
+import { flushSupplierCalls } from '@himal/gds';
 import { startSimulator, simulatorControl, type RunningSimulator } from './simulator-server.ts';
 
 const WSDL = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,25 +1,23 @@
 import * as soap from 'soap';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addMultiElementsRequest } from '../../suppliers/himalayan-gds/add-multi-elements.ts';
-import { informativePricingRequest } from '../../suppliers/himalayan-gds/informative-pricing.ts';
-import { MASTER_PRICER_ARRAYS, masterPricerOffers, masterPricerRequest } from '../../suppliers/himalayan-gds/master-pricer.ts';
-import { decodeOfferRef } from '../../suppliers/himalayan-gds/offer-ref.ts';
 import {
+  addMultiElementsRequest,
+  authenticateRequest,
   cancelRequest,
+  decodeOfferRef,
+  informativePricingRequest,
   initRefundRequest,
   issueTicketRequest,
+  MASTER_PRICER_ARRAYS,
+  masterPricerOffers,
+  masterPricerRequest,
   retrieveRequest,
-} from '../../suppliers/himalayan-gds/record-messages.ts';
-import {
-  authenticateRequest,
   sessionHeader,
   signOutRequest,
   type GdsSession,
-} from '../../suppliers/himalayan-gds/security-messages.ts';
-import type { AirSearchRequest } from '../../products/air.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { parseSoapEnvelope, soapEnvelope } from '../../xml/soap-envelope.ts';
-import { usernameTokenHeader } from '../../xml/ws-security.ts';
+} from '@himal/gds/suppliers/himalayan-gds';
+import type { AirSearchRequest } from '@himal/gds';
+import { parseSoapEnvelope, soapEnvelope, usernameTokenHeader, type XmlNode } from '@himal/gds/xml';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
 import { createHimalayanGdsSimulator, HIMALAYAN_GDS_ACCOUNTS } from './himalayan-gds-simulator.ts';
 import { soapBodyContent, validateHimalayanGdsMessage } from './schema-validation.ts';

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { IServices } from 'soap';
-import { parseSoapEnvelope } from '../../xml/soap-envelope.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
+import { parseSoapEnvelope, type XmlNode } from '@himal/gds/xml';
 import { requestXml, type SimulatorContext, type SimulatorDefinition } from '../harness/simulator-server.ts';
 import { GDS_ERRORS, GdsErrorReply, type GdsError } from './error-catalogue.ts';
 import { addMultiElements } from './operations/add-multi-elements.ts';

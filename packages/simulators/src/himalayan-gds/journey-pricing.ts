@@ -1,4 +1,4 @@
-import { addMoney, type Money } from '../../money/money.ts';
+import { addMoney, type Money } from '@himal/gds';
 import type { SeatInventory } from './seat-inventory.ts';
 import type { Cabin } from './world/aircraft.ts';
 import { toCurrency } from './world/currency.ts';

@@ -1,5 +1,5 @@
+import type { Money } from '@himal/gds';
 import { SeededRandom, hashSeed } from '../harness/simulator-clock.ts';
-import type { Money } from '../../money/money.ts';
 import { seatsNeeded, type PassengerCounts } from './journey-pricing.ts';
 import type { SeatInventory } from './seat-inventory.ts';
 import type { Cabin } from './world/aircraft.ts';

@@ -1,4 +1,4 @@
-import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { buildXml, type XmlNode } from '@himal/gds/xml';
 import type { GdsError } from './error-catalogue.ts';
 import { HIMALAYAN_GDS_NS } from './wsdl.ts';
 

@@ -1,4 +1,4 @@
-import { xmllintComplaints } from '../../testing/xmllint.ts';
+import { xmllintComplaints } from '@himal/gds/testing';
 import { himalayanGdsSchema } from './wsdl.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { buildXml, textOf, type XmlNode } from '../../xml/safe-xml.ts';
-import { verifyUsernameToken } from '../../xml/ws-security.ts';
+import { buildXml, textOf, verifyUsernameToken, type XmlNode } from '@himal/gds/xml';
 import { GDS_ERRORS, type GdsError } from './error-catalogue.ts';
 import { HIMALAYAN_GDS_NS } from './wsdl.ts';
 

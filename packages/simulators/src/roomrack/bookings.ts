@@ -1,5 +1,4 @@
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf } from '../../xml/xml-navigation.ts';
+import { attributeOf, childOf, childrenOf, type XmlNode } from '@himal/gds/xml';
 import type { LedgerFailure, Reservation } from '../hotel-world/reservation-ledger.ts';
 import { stayNights, toNepalIso } from '../hotel-world/stay-dates.ts';
 import { boardOf, ROOMRACK_CURRENCY, ROOMRACK_RATE_PLANS, roomrackProperty } from './roomrack-catalog.ts';

@@ -1,7 +1,5 @@
-import { minorToDecimal } from '../../money/money.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf } from '../../xml/xml-navigation.ts';
-import { textOf } from '../../xml/safe-xml.ts';
+import { minorToDecimal } from '@himal/gds';
+import { attributeOf, childOf, childrenOf, textOf, type XmlNode } from '@himal/gds/xml';
 import { distanceKm } from '../hotel-world/geography.ts';
 import { nepalDate, stayNights, stayProblem, toNepalIso } from '../hotel-world/stay-dates.ts';
 import {

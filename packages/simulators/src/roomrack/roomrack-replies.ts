@@ -1,4 +1,4 @@
-import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { buildXml, type XmlNode } from '@himal/gds/xml';
 
 /**
  * How roomrack answers: `<XResponse xmlns="...v3">` with the content, Notices before it when there

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { xmllintComplaints } from '../../testing/xmllint.ts';
+import { xmllintComplaints } from '@himal/gds/testing';
 
 /**
  * roomrack's contract: its WSDL, whose embedded XML Schema defines every message in both

@@ -3,9 +3,10 @@ import {
   buildBookingRequest,
   buildCancelCommitRequest,
   buildHoldBookingRequest,
-} from '../../suppliers/roomrack/booking-messages.ts';
-import { buildPropertySearchRequest, buildRateCheckRequest } from '../../suppliers/roomrack/search-messages.ts';
-import { soapEnvelope } from '../../xml/soap-envelope.ts';
+  buildPropertySearchRequest,
+  buildRateCheckRequest,
+} from '@himal/gds/suppliers/roomrack';
+import { soapEnvelope } from '@himal/gds/xml';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
 import { ROOMRACK_PROPERTIES } from './roomrack-catalog.ts';
 import { ROOMRACK_NS } from './roomrack-replies.ts';

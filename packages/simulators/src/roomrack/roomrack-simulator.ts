@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as soap from 'soap';
-import { parseSoapEnvelope } from '../../xml/soap-envelope.ts';
-import { childText } from '../../xml/xml-navigation.ts';
+import { childText, parseSoapEnvelope } from '@himal/gds/xml';
 import { requestXml, type SimulatorContext, type SimulatorDefinition } from '../harness/simulator-server.ts';
 import { ReservationLedger } from '../hotel-world/reservation-ledger.ts';
 import { RoomAllotment } from '../hotel-world/room-allotment.ts';

@@ -1,6 +1,5 @@
-import { decimalToMinor, type Money } from '../../money/money.ts';
-import { asArray, textOf, type XmlNode } from '../../xml/safe-xml.ts';
-import type { UsernameToken } from '../../xml/ws-security.ts';
+import { decimalToMinor, type Money } from '@himal/gds';
+import { asArray, textOf, type UsernameToken, type XmlNode } from '@himal/gds/xml';
 import type { InsuredPerson } from './policy-ledger.ts';
 import { ageOn, type Cover } from './premium-rules.ts';
 import { refuse } from './refusals.ts';

@@ -1,5 +1,5 @@
-import { currencyExponent, minorToDecimal, type Money } from '../../money/money.ts';
-import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { currencyExponent, minorToDecimal, type Money } from '@himal/gds';
+import { buildXml, type XmlNode } from '@himal/gds/xml';
 import type { CancelQuote, InsuredPerson, PolicyRecord } from './policy-ledger.ts';
 import { PREMIUM_TAX_PERCENT, type Cover, type CoverageLine, type Premium } from './premium-rules.ts';
 import type { Refusal } from './refusals.ts';

@@ -1,4 +1,4 @@
-import type { Money } from '../../money/money.ts';
+import type { Money } from '@himal/gds';
 import { hashSeed, SeededRandom } from '../harness/simulator-clock.ts';
 import { capacityFor, type PlanId } from './plans.ts';
 import type { Cover, Premium } from './premium-rules.ts';

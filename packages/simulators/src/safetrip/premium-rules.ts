@@ -1,4 +1,4 @@
-import { convertMoney, type Money } from '../../money/money.ts';
+import { convertMoney, type Money } from '@himal/gds';
 import type { CoverageCode, PlanDefinition } from './plans.ts';
 import { refusal, type Refusal } from './refusals.ts';
 

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { insuranceQuoteRequestSchema } from '../../products/insurance.ts';
-import { cancelRequestXml } from '../../suppliers/safetrip/cancel-messages.ts';
-import { holdRequestXml, issueRequestXml, readRequestXml } from '../../suppliers/safetrip/policy-messages.ts';
-import { quoteRequestXml } from '../../suppliers/safetrip/quote-messages.ts';
-import { itWithOpenTravel, openTravelSamples, validateOpenTravelMessage } from '../../testing/opentravel.ts';
-import { soapEnvelope } from '../../xml/soap-envelope.ts';
-import { usernameTokenHeader } from '../../xml/ws-security.ts';
+import { insuranceQuoteRequestSchema } from '@himal/gds';
+import {
+  cancelRequestXml,
+  holdRequestXml,
+  issueRequestXml,
+  quoteRequestXml,
+  readRequestXml,
+} from '@himal/gds/suppliers/safetrip';
+import { itWithOpenTravel, openTravelSamples, validateOpenTravelMessage } from '@himal/gds/testing/opentravel';
+import { soapEnvelope, usernameTokenHeader } from '@himal/gds/xml';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
 import { OTA_NS } from './ota-responses.ts';
 import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from './safetrip-simulator.ts';

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { minorToDecimal, type Money } from '@himal/gds';
+import { parseSoapEnvelope, verifyUsernameToken, type XmlNode } from '@himal/gds/xml';
 import type { FaultSpec } from '../harness/fault-plan.ts';
 import { requestXml, type SimulatorContext, type SimulatorDefinition } from '../harness/simulator-server.ts';
-import { minorToDecimal, type Money } from '../../money/money.ts';
-import { parseSoapEnvelope } from '../../xml/soap-envelope.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { verifyUsernameToken } from '../../xml/ws-security.ts';
 import {
   echoTokenOf,
   readBookRequest,

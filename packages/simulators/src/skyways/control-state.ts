@@ -1,4 +1,4 @@
-import type { AirOffer } from '../../products/air.ts';
+import type { AirOffer } from '@himal/gds';
 import { simulatorControl } from '../harness/simulator-server.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { convertMoney, currencyExponent } from '../../money/money.ts';
+import { convertMoney, currencyExponent } from '@himal/gds';
 import { hashSeed } from '../harness/simulator-clock.ts';
 import { isoWeekday, type DatedFlight } from './flight-times.ts';
 import { AIRPORTS, flightKey, routeFares, type Cabin } from './network.ts';

@@ -1,5 +1,5 @@
-import { minorToDecimal } from '../../money/money.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
+import { minorToDecimal } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import type { FareQuote, TaxLine } from './fares.ts';
 import type { DatedFlight } from './flight-times.ts';
 import type { Reservation } from './reservations.ts';

@@ -1,4 +1,4 @@
-import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { buildXml, type XmlNode } from '@himal/gds/xml';
 
 /** The OpenTravel 2003/05 root every skyways message sits in, and its Errors/Warnings conventions. */
 export const OTA_NS = 'http://www.opentravel.org/OTA/2003/05';

@@ -1,5 +1,4 @@
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf, childText, pathOf } from '../../xml/xml-navigation.ts';
+import { attributeOf, childOf, childrenOf, childText, pathOf, type XmlNode } from '@himal/gds/xml';
 import type { PassengerMix, Ptc } from './fares.ts';
 import type { Cabin } from './network.ts';
 import { SKYWAYS_ERRORS, refuse } from './ota-envelope.ts';

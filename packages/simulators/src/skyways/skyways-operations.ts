@@ -1,5 +1,5 @@
-import { decimalToMinor, minorToDecimal } from '../../money/money.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
+import { decimalToMinor, minorToDecimal } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import { FX_PER_USD, brandByRbd, quoteFare, type FareBrand, type PassengerMix, type PricingContext } from './fares.ts';
 import { addDays, type DatedFlight } from './flight-times.ts';
 import { findDatedFlight, searchItineraries, seatsLeftFor } from './itineraries.ts';

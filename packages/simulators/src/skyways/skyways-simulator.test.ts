@@ -1,23 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decimalToMinor } from '../../money/money.ts';
-import type { AirOffer, AirSearchRequest } from '../../products/air.ts';
+import { decimalToMinor, flushSupplierCalls, type AirOffer, type AirSearchRequest } from '@himal/gds';
 import {
   airBookRequest,
+  airPriceRequest,
   cancelCommitRequest,
   cancelQuoteRequest,
+  decodeOfferRef,
   demandTicketRequest,
+  lowFareSearchRequest,
+  readLowFareSearch,
   readRequest,
-} from '../../suppliers/skyways/booking-requests.ts';
-import { airPriceRequest } from '../../suppliers/skyways/air-price.ts';
-import { lowFareSearchRequest, readLowFareSearch } from '../../suppliers/skyways/low-fare-search.ts';
-import { decodeOfferRef } from '../../suppliers/skyways/offer-ref.ts';
-import { SKYWAYS_ARRAYS } from '../../suppliers/skyways/skyways-call.ts';
-import { validateOpenTravelMessage } from '../../testing/opentravel.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { parseSoapEnvelope, soapEnvelope } from '../../xml/soap-envelope.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf, pathOf } from '../../xml/xml-navigation.ts';
-import { usernameTokenHeader } from '../../xml/ws-security.ts';
+  SKYWAYS_ARRAYS,
+} from '@himal/gds/suppliers/skyways';
+import { validateOpenTravelMessage } from '@himal/gds/testing/opentravel';
+import {
+  attributeOf,
+  childOf,
+  childrenOf,
+  parseSoapEnvelope,
+  pathOf,
+  soapEnvelope,
+  usernameTokenHeader,
+  type XmlNode,
+} from '@himal/gds/xml';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
 import { seatsLeftOnFlights } from './control-state.ts';
 import { SKYWAYS_CREDENTIALS, createSkywaysSimulator } from './skyways-simulator.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type * as soap from 'soap';
-import { parseXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { parseXml, type XmlNode } from '@himal/gds/xml';
 import { requestXml, type SimulatorContext, type SimulatorDefinition } from '../harness/simulator-server.ts';
 import type { PricingContext } from './fares.ts';
 import { EWT, OtaRequestError, errorMessage, successMessage, type OtaNotice } from './ota-envelope.ts';

@@ -1,6 +1,4 @@
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childText, pathOf } from '../../xml/xml-navigation.ts';
-import { PASSWORD_DIGEST_TYPE, verifyUsernameToken } from '../../xml/ws-security.ts';
+import { attributeOf, childOf, childText, PASSWORD_DIGEST_TYPE, pathOf, verifyUsernameToken, type XmlNode } from '@himal/gds/xml';
 
 /** A SOAP 1.1 fault as node-soap sends it when a service throws `{ Fault }`. */
 export interface SoapFaultThrow {

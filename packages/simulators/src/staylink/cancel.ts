@@ -1,4 +1,4 @@
-import { attributeOf, childrenOf } from '../../xml/xml-navigation.ts';
+import { attributeOf, childrenOf } from '@himal/gds/xml';
 import { toNepalIso } from '../hotel-world/stay-dates.ts';
 import { usd } from './hotel-avail.ts';
 import { STAYLINK_CURRENCY } from './staylink-catalog.ts';

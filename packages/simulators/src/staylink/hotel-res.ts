@@ -1,5 +1,4 @@
-import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf, childText, pathOf } from '../../xml/xml-navigation.ts';
+import { attributeOf, childOf, childrenOf, childText, pathOf, type XmlNode } from '@himal/gds/xml';
 import { stayNights } from '../hotel-world/stay-dates.ts';
 import type { LedgerFailure } from '../hotel-world/reservation-ledger.ts';
 import { assertSellableStay, usd } from './hotel-avail.ts';

@@ -1,4 +1,4 @@
-import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { buildXml, type XmlNode } from '@himal/gds/xml';
 
 /**
  * How staylink writes its OpenTravel answers: the payload attributes every OTA message carries

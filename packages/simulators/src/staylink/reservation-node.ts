@@ -1,4 +1,4 @@
-import type { XmlNode } from '../../xml/safe-xml.ts';
+import type { XmlNode } from '@himal/gds/xml';
 import type { Reservation } from '../hotel-world/reservation-ledger.ts';
 import { toNepalIso } from '../hotel-world/stay-dates.ts';
 import { basicPropertyInfo, usd } from './hotel-avail.ts';

@@ -1,6 +1,4 @@
-import { verifyUsernameToken } from '../../xml/ws-security.ts';
-import { attributeOf, childText, pathOf } from '../../xml/xml-navigation.ts';
-import type { XmlNode } from '../../xml/safe-xml.ts';
+import { attributeOf, childText, pathOf, verifyUsernameToken, type XmlNode } from '@himal/gds/xml';
 
 /**
  * staylink's door: a WS-Security UsernameToken with a password digest, fresh (five minutes) and

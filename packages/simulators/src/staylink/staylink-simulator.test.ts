@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildAvailRQ } from '../../suppliers/staylink/avail-request.ts';
-import { buildCancelRQ } from '../../suppliers/staylink/cancel-messages.ts';
-import { buildCommitRQ, buildInitiateRQ, buildReadRQ } from '../../suppliers/staylink/reservation-requests.ts';
-import { validateOpenTravelMessage } from '../../testing/opentravel.ts';
-import { soapEnvelope } from '../../xml/soap-envelope.ts';
-import { usernameTokenHeader } from '../../xml/ws-security.ts';
+import { buildAvailRQ, buildCancelRQ, buildCommitRQ, buildInitiateRQ, buildReadRQ } from '@himal/gds/suppliers/staylink';
+import { validateOpenTravelMessage } from '@himal/gds/testing/opentravel';
+import { soapEnvelope, usernameTokenHeader } from '@himal/gds/xml';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../harness/simulator-server.ts';
 import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from './staylink-simulator.ts';
 

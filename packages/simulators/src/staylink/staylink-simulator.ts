@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type * as soap from 'soap';
-import { parseSoapEnvelope } from '../../xml/soap-envelope.ts';
-import { attributeOf } from '../../xml/xml-navigation.ts';
+import { attributeOf, parseSoapEnvelope } from '@himal/gds/xml';
 import { requestXml, type SimulatorContext, type SimulatorDefinition } from '../harness/simulator-server.ts';
 import { ReservationLedger } from '../hotel-world/reservation-ledger.ts';
 import { DRIFT_PERIOD_MS } from '../hotel-world/room-rates.ts';

@@ -1,8 +1,11 @@
-import { searchHotels } from '../aggregation/search-hotels.ts';
-import type { SearchOptions } from '../aggregation/search-options.ts';
-import type { HotelSearchRequest, HotelSupplierAdapter } from '../products/hotel.ts';
-import type { SupplierWarning } from '../products/common.ts';
-import { HOTEL_GROUND_TRUTH } from '../simulators/hotel-world/ground-truth.ts';
+import {
+  searchHotels,
+  type HotelSearchRequest,
+  type HotelSupplierAdapter,
+  type SearchOptions,
+  type SupplierWarning,
+} from '@himal/gds';
+import { HOTEL_GROUND_TRUTH } from '../hotel-world/ground-truth.ts';
 
 /**
  * Hotel deduplication measured against the hotel simulators' ground truth: every city of their

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isSupplierError, type SupplierError } from '../../errors.ts';
-import type { AirOffer } from '../../products/air.ts';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { createHimalayanGdsSimulator } from '../../simulators/himalayan-gds/himalayan-gds-simulator.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
+import { flushSupplierCalls, isSupplierError, type AirOffer, type SupplierError } from '@himal/gds';
+import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 import { connectionTo, CONTACT, inDays, oneWay, OTHER_AGENCY_OFFICE, travellersFor } from './himalayan-gds-test-kit.ts';
 
 /** The SupplierError a call failed with. */

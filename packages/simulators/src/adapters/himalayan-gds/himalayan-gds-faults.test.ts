@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import type { FaultSpec } from '../../simulators/harness/fault-plan.ts';
-import { createHimalayanGdsSimulator } from '../../simulators/himalayan-gds/himalayan-gds-simulator.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
+import { flushSupplierCalls } from '@himal/gds';
+import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import type { FaultSpec } from '../../harness/fault-plan.ts';
+import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 import { connectionTo, CONTACT, oneWay, PLATFORM_OFFICE, travellersFor } from './himalayan-gds-test-kit.ts';
 
 const SEARCH = 'Fare_MasterPricerTravelBoardSearch';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { createHimalayanGdsSimulator } from '../../simulators/himalayan-gds/himalayan-gds-simulator.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
+import { flushSupplierCalls } from '@himal/gds';
+import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 import { connectionTo, oneWay, OTHER_AGENCY_OFFICE } from './himalayan-gds-test-kit.ts';
 
 interface Sessions {

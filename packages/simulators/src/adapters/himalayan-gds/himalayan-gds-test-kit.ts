@@ -1,8 +1,7 @@
-import type { AirOffer, AirPassenger, AirSearchRequest } from '../../products/air.ts';
-import type { SupplierConnection } from '../../products/common.ts';
-import type { RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { HIMALAYAN_GDS_ACCOUNTS } from '../../simulators/himalayan-gds/himalayan-gds-simulator.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import type { AirOffer, AirPassenger, AirSearchRequest, SupplierConnection } from '@himal/gds';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from '@himal/gds/suppliers/himalayan-gds';
+import type { RunningSimulator } from '../../harness/simulator-server.ts';
+import { HIMALAYAN_GDS_ACCOUNTS } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 
 /** Shared by the adapter's tests: accounts, dates, parties. */
 export const PLATFORM_OFFICE = HIMALAYAN_GDS_ACCOUNTS[0]!;

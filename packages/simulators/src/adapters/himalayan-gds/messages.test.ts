@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { AirOffer, AirSearchRequest } from '../../products/air.ts';
-import { validateHimalayanGdsMessage } from '../../simulators/himalayan-gds/schema-validation.ts';
-import { addMultiElementsRequest, gdsName } from './add-multi-elements.ts';
-import { localDateTime, offsetDateTime, toEdifactDate, toEdifactLongDate } from './edifact-dates.ts';
-import { informativePricingRequest } from './informative-pricing.ts';
-import { masterPricerRequest } from './master-pricer.ts';
-import type { OfferRef } from './offer-ref.ts';
-import { cancelRequest, initRefundRequest, issueTicketRequest, retrieveRequest } from './record-messages.ts';
-import { authenticateRequest, sessionHeader, signOutRequest } from './security-messages.ts';
+import type { AirOffer, AirSearchRequest } from '@himal/gds';
+import {
+  addMultiElementsRequest,
+  authenticateRequest,
+  cancelRequest,
+  gdsName,
+  informativePricingRequest,
+  initRefundRequest,
+  issueTicketRequest,
+  localDateTime,
+  masterPricerRequest,
+  offsetDateTime,
+  retrieveRequest,
+  sessionHeader,
+  signOutRequest,
+  toEdifactDate,
+  toEdifactLongDate,
+  type OfferRef,
+} from '@himal/gds/suppliers/himalayan-gds';
+import { validateHimalayanGdsMessage } from '../../himalayan-gds/schema-validation.ts';
 import { CONTACT, PLATFORM_OFFICE } from './himalayan-gds-test-kit.ts';
 
 const family: AirSearchRequest['passengers'] = [

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { validateRoomrackMessage } from '../../simulators/roomrack/roomrack-schema.ts';
-import { parseXml, type XmlNode } from '../../xml/safe-xml.ts';
+import { parseXml, type XmlNode } from '@himal/gds/xml';
 import {
+  basisPoints,
+  BOOKING_RESPONSE_ARRAYS,
   buildBookingRequest,
   buildCancelCommitRequest,
   buildHoldBookingRequest,
-  BOOKING_RESPONSE_ARRAYS,
+  buildPropertySearchRequest,
+  buildRateCheckRequest,
+  mapProperties,
   readBooking,
-} from './booking-messages.ts';
-import { buildPropertySearchRequest, buildRateCheckRequest, mapProperties, SEARCH_RESPONSE_ARRAYS } from './search-messages.ts';
-import { basisPoints, taxesPerRoomNight } from './roomrack-taxes.ts';
+  SEARCH_RESPONSE_ARRAYS,
+  taxesPerRoomNight,
+} from '@himal/gds/suppliers/roomrack';
+import { validateRoomrackMessage } from '../../roomrack/roomrack-schema.ts';
 
 const stay = {
   checkIn: '2027-03-10',

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SupplierConnection } from '../../products/common.ts';
-import { insuranceQuoteRequestSchema, type InsuranceOffer } from '../../products/insurance.ts';
-import type { FaultSpec } from '../../simulators/harness/fault-plan.ts';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from '../../simulators/safetrip/safetrip-simulator.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { safetripAdapter as adapter } from './safetrip-adapter.ts';
+import { flushSupplierCalls, insuranceQuoteRequestSchema, type InsuranceOffer, type SupplierConnection } from '@himal/gds';
+import { safetripAdapter as adapter } from '@himal/gds/suppliers/safetrip';
+import type { FaultSpec } from '../../harness/fault-plan.ts';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import { createSafetripSimulator, SAFETRIP_CREDENTIALS } from '../../safetrip/safetrip-simulator.ts';
 
 /** The adapter against the real safetrip simulator over HTTP: no mocks. */
 const DAY_MS = 86_400_000;

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SupplierError } from '../../errors.ts';
-import type { AirOffer, AirPassenger, AirSearchRequest } from '../../products/air.ts';
-import type { SupplierConnection } from '../../products/common.ts';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { seatsLeftOnFlights } from '../../simulators/skyways/control-state.ts';
-import { SKYWAYS_CREDENTIALS, createSkywaysSimulator } from '../../simulators/skyways/skyways-simulator.ts';
-import { validateOpenTravelMessage } from '../../testing/opentravel.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { skywaysAdapter as skyways } from './skyways-adapter.ts';
+import {
+  flushSupplierCalls,
+  type AirOffer,
+  type AirPassenger,
+  type AirSearchRequest,
+  type SupplierConnection,
+  type SupplierError,
+} from '@himal/gds';
+import { validateOpenTravelMessage } from '@himal/gds/testing/opentravel';
+import { skywaysAdapter as skyways } from '@himal/gds/suppliers/skyways';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import { seatsLeftOnFlights } from '../../skyways/control-state.ts';
+import { SKYWAYS_CREDENTIALS, createSkywaysSimulator } from '../../skyways/skyways-simulator.ts';
 
 /**
  * The adapter against the skyways simulator over real HTTP. The simulator checks every request the

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SupplierConnection } from '../../products/common.ts';
-import type { HotelBookingRequest, HotelOffer, HotelSearchRequest } from '../../products/hotel.ts';
-import { flushSupplierCalls } from '../../transport/call-log.ts';
-import { simulatorControl, startSimulator, type RunningSimulator } from '../../simulators/harness/simulator-server.ts';
-import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from '../../simulators/staylink/staylink-simulator.ts';
-import { staylinkAdapter } from './staylink-adapter.ts';
+import {
+  flushSupplierCalls,
+  type HotelBookingRequest,
+  type HotelOffer,
+  type HotelSearchRequest,
+  type SupplierConnection,
+} from '@himal/gds';
+import { staylinkAdapter } from '@himal/gds/suppliers/staylink';
+import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
+import { createStaylinkSimulator, STAYLINK_CREDENTIALS } from '../../staylink/staylink-simulator.ts';
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalToMinor, minorToDecimal } from '../../../money/money.ts';
+import { decimalToMinor, minorToDecimal } from '@himal/gds';
 import { GDS_ERRORS, GdsErrorReply, withDetail } from '../error-catalogue.ts';
 import { priceJourney, seatsNeeded } from '../journey-pricing.ts';
 import { fromEdifactLongDate } from '../local-time.ts';

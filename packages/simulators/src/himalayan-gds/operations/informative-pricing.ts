@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { minorToDecimal, type Money } from '../../../money/money.ts';
-import type { XmlNode } from '../../../xml/safe-xml.ts';
+import { minorToDecimal, type Money } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import { GDS_ERRORS, GdsErrorReply, withDetail } from '../error-catalogue.ts';
 import { priceJourney, type PassengerCounts } from '../journey-pricing.ts';
 import { OFFICE_CURRENCY, REPLY_CURRENCIES } from '../world/currency.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { minorToDecimal, type Money } from '../../../money/money.ts';
-import type { XmlNode } from '../../../xml/safe-xml.ts';
+import { minorToDecimal, type Money } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import { edifactLocalDateTime } from '../local-time.ts';
 import type { Pnr } from '../pnr-store.ts';
 import { OFFICE_UTC_OFFSET_MINUTES, isDomestic } from '../world/airports.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { minorToDecimal } from '../../../money/money.ts';
-import type { XmlNode } from '../../../xml/safe-xml.ts';
+import { minorToDecimal } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import { GDS_ERRORS, GDS_WARNINGS, GdsErrorReply, withDetail, type GdsError } from '../error-catalogue.ts';
 import { priceJourney, type PassengerCounts, type PricedJourney } from '../journey-pricing.ts';
 import { fromEdifactDate, toEdifactDate, toEdifactTime } from '../local-time.ts';

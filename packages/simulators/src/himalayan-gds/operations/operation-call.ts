@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { XmlNode } from '@himal/gds/xml';
 import type { FaultPlan } from '../../harness/fault-plan.ts';
-import type { XmlNode } from '../../../xml/safe-xml.ts';
 import { GDS_ERRORS, GdsErrorReply, withDetail } from '../error-catalogue.ts';
 import type { PnrStore } from '../pnr-store.ts';
 import type { SeatInventory } from '../seat-inventory.ts';

@@ -1,5 +1,5 @@
-import { minorToDecimal, type Money } from '../../../money/money.ts';
-import type { XmlNode } from '../../../xml/safe-xml.ts';
+import { minorToDecimal, type Money } from '@himal/gds';
+import type { XmlNode } from '@himal/gds/xml';
 import { edifactLocalDateTime, toEdifactDate, toEdifactLongDate, toEdifactTime } from '../local-time.ts';
 import { passengerCounts, type Pnr } from '../pnr-store.ts';
 import { seatsNeeded } from '../journey-pricing.ts';

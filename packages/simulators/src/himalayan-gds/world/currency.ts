@@ -1,4 +1,4 @@
-import { convertMoney, type Money } from '../../../money/money.ts';
+import { convertMoney, type Money } from '@himal/gds';
 
 /**
  * Fares are filed in NPR (domestic) and USD (international) and answered in the currency the

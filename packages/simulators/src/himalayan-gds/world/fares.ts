@@ -1,5 +1,5 @@
+import type { Money } from '@himal/gds';
 import { hashSeed } from '../../harness/simulator-clock.ts';
-import type { Money } from '../../../money/money.ts';
 import type { Cabin } from './aircraft.ts';
 import { isDomestic } from './airports.ts';
 import type { ScheduledFlight } from './timetable.ts';
