@@ -2,6 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const WORKSPACE_IMPORT_RULES = [
+  { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' },
+  {
+    group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
+    message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never generated code.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/.next/**', '**/generated/**', '**/.data/**', '**/next-env.d.ts', '.turbo/**'],
@@ -11,14 +19,21 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: WORKSPACE_IMPORT_RULES }],
+    },
+  },
+  {
+    // gds is what production runs; the simulators sit on top of it (packages/simulators), never under it.
+    files: ['packages/gds/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@himal/*/src/*', '**/packages/*/src/*'], message: 'Import a package through its index.' },
+            ...WORKSPACE_IMPORT_RULES,
             {
-              group: ['**/generated/control/*', '**/generated/tenant/*', '**/db/generated/**'],
-              message: 'Reach tenant and control data through @himal/db (tenantDb, withTenant, controlDb), never generated code.',
+              group: ['@himal/simulators', '@himal/simulators/*'],
+              message: '@himal/simulators depends on @himal/gds: a test that needs a simulator belongs in packages/simulators.',
             },
           ],
         },
