@@ -47,8 +47,8 @@ const TESTS = [
   '**/testing/**',
   'bench/**',
   'scripts/**',
+  'playwright/**',
   'packages/simulators/**',
-  'packages/gds/src/simulators/**',
   '**/vitest.config.ts',
   '**/playwright.config.ts',
 ];
@@ -89,7 +89,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         layer(
-          ['@himal/core', '@himal/auth', '@himal/http', '@himal/http/*', '@himal/ui', '@himal/web', '@himal/admin'],
+          [
+            '@himal/core',
+            '@himal/auth',
+            '@himal/http',
+            '@himal/http/*',
+            '@himal/ui',
+            '@himal/web',
+            '@himal/admin',
+            '@himal/simulators',
+            '@himal/simulators/*',
+          ],
           '@himal/gds is the supplier layer: it depends on @himal/db only.',
         ),
       ),
@@ -147,6 +157,23 @@ export default tseslint.config(
     files: TESTS,
     rules: {
       'no-restricted-imports': ['error', { patterns: [throughPackageIndex, neverGeneratedCode] }],
+    },
+  },
+  {
+    // Not even gds's tests may use the simulators: the package sits on top of gds, and a workspace
+    // cycle would break Turborepo.
+    files: ['packages/gds/**/*.test.ts', 'packages/gds/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughPackageIndex,
+            neverGeneratedCode,
+            layer(['@himal/simulators', '@himal/simulators/*'], '@himal/simulators sits on top of @himal/gds, never under it.'),
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { closeSharedPool, disconnectControlDb, runMigrations, seedDemoData, stopDirectoryListener } from '@himal/db';
 import { seedFxRates } from '@himal/gds';
-import { seedSimulatorAccounts, startSimulators } from '@himal/gds/simulators';
+import { seedSimulatorAccounts, startSimulators } from '@himal/simulators';
 
 /**
  * Brings the database in DATABASE_URL (a throwaway one: the caller creates and drops it) up to date

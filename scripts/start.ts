@@ -15,7 +15,7 @@ import {
   stopDirectoryListener,
 } from '@himal/db';
 import { seedFxRates } from '@himal/gds';
-import { SIMULATED_SUPPLIERS, seedSimulatorAccounts, startSimulators } from '@himal/gds/simulators';
+import { SIMULATED_SUPPLIERS, seedSimulatorAccounts, startSimulators } from '@himal/simulators';
 import { buildApps } from './lib/build-apps.ts';
 import { appEnvironment, localSessionSecret, localSupplierCredentialsKey } from './lib/environment.ts';
 import { npm, startService, stopService, waitForHealthy } from './lib/processes.ts';

@@ -1,11 +1,11 @@
-import { measureHotelDedupQuality, type HotelDedupQuality } from '@himal/gds/testing';
+import { measureHotelDedupQuality, type HotelDedupQuality } from '@himal/simulators/testing';
 import { summarize, type Summary } from '../lib/stats.ts';
 
 /**
  * Deduplication quality: every city of the hotel simulators' world searched through the real
  * adapters and the real aggregation (searchHotels with the tenant's supplier accounts), the pairs
  * of listings put together scored against the simulators' ground truth. The measure is the one
- * packages/gds/src/aggregation/hotel-dedup-quality.test.ts asserts on.
+ * packages/simulators/src/aggregation/hotel-dedup-quality.test.ts asserts on.
  */
 export type DedupResult = Omit<HotelDedupQuality, 'falsePairs' | 'missedPairs'> & {
   falsePairs: string[];

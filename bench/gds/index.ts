@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeSharedPool, createTenant, disconnectControlDb, runMigrations, sharedPool } from '@himal/db';
 import { flushSupplierCalls, seedFxRates } from '@himal/gds';
-import { seedSimulatorAccounts, type RunningSimulators, type SimulatorContext } from '@himal/gds/simulators';
+import { seedSimulatorAccounts, type RunningSimulators, type SimulatorContext } from '@himal/simulators';
 import { createBenchDatabase, type BenchDatabase } from '../lib/bench-database.ts';
 import { startTsService, type TsService } from '../lib/child-process.ts';
 import { seconds, writeResults } from '../lib/report.ts';

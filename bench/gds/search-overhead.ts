@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resetCircuitBreakers, searchFlights, type AirSearchRequest } from '@himal/gds';
-import { SKYWAYS_CREDENTIALS, simulatorControl } from '@himal/gds/simulators';
+import { SKYWAYS_CREDENTIALS, simulatorControl } from '@himal/simulators';
 import { skywaysLowFareSearchEnvelope, SKYWAYS_LOW_FARE_SEARCH_ACTION } from '@himal/gds/testing';
 import { processCpuMs } from '../lib/child-process.ts';
 import { summarize, type Summary } from '../lib/stats.ts';

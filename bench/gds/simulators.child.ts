@@ -3,7 +3,7 @@
  * ports, so their CPU is not the measuring process's. Reports their endpoints, then serves until
  * SIGTERM or until its stdin closes (the bench ended or died).
  */
-import { startSimulators } from '@himal/gds/simulators';
+import { startSimulators } from '@himal/simulators';
 import { reportToParent } from '../lib/child-process.ts';
 
 const only = (process.env.SIMULATORS ?? '').split(',').filter(Boolean);

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { XMLParser as XMLParser4 } from 'fast-xml-parser-v4';
 import * as soap from 'soap';
 import type { AirSearchRequest } from '@himal/gds';
-import { createSkywaysSimulator, SKYWAYS_CREDENTIALS, startSimulator } from '@himal/gds/simulators';
+import { createSkywaysSimulator, SKYWAYS_CREDENTIALS, startSimulator } from '@himal/simulators';
 import {
   DEFAULT_MAX_XML_BYTES,
   mapSkywaysLowFareSearch,

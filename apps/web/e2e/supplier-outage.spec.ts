@@ -1,7 +1,7 @@
 import { closeSharedPool, disconnectControlDb, type CreatedTenant } from '@himal/db';
 import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
 import { upsertSupplierAccount } from '@himal/gds';
-import { SIMULATED_SUPPLIERS, simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { SIMULATED_SUPPLIERS, simulatorControl, startSimulators, type RunningSimulators } from '@himal/simulators';
 import { expect, test } from '@playwright/test';
 import { callApi, flightSearch, hotelSearch, insuranceQuote } from './search-api-client.ts';
 

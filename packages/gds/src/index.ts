@@ -18,5 +18,5 @@ export * from './aggregation/index.ts';
 export { FxTable, FxRateMissingError, type FxRateRow, type FxSnapshot } from './fx/fx-table.ts';
 export { loadFxTable } from './fx/load-fx-table.ts';
 export { recordFxRates } from './fx/record-fx-rates.ts';
-export { seedFxRates, SEED_RATES_PER_USD } from './fx/seed-fx-rates.ts';
+export { seedFxRates, seedFxRateRows, SEED_RATES_PER_USD } from './fx/seed-fx-rates.ts';
 export { AIRPORTS, CITIES, cityOf, isKnownAirportOrCity, type Airport, type City } from './reference/airports.ts';

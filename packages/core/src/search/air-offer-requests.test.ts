@@ -1,5 +1,5 @@
 import { MAX_OFFERS_PER_SEARCH, MAX_OFFERS_PER_SUPPLIER, type AirSearchRequest } from '@himal/gds';
-import { simulatorControl } from '@himal/gds/simulators';
+import { simulatorControl } from '@himal/simulators';
 import { tenantDb } from '@himal/db';
 import { describe, expect, it } from 'vitest';
 import { useSearchFixture } from '../testing/search-fixture.ts';

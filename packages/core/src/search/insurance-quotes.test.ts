@@ -1,5 +1,5 @@
 import type { InsuranceQuoteRequest } from '@himal/gds';
-import { simulatorControl } from '@himal/gds/simulators';
+import { simulatorControl } from '@himal/simulators';
 import { describe, expect, it } from 'vitest';
 import { useSearchFixture } from '../testing/search-fixture.ts';
 import { createInsuranceQuote } from './create-insurance-quote.ts';

@@ -1,5 +1,5 @@
 import { upsertSupplierAccount } from '@himal/gds';
-import { SIMULATED_SUPPLIERS, type RunningSimulators } from '@himal/gds/simulators';
+import { SIMULATED_SUPPLIERS, type RunningSimulators } from '@himal/simulators';
 
 /**
  * Tests: the tenant's own supplier accounts (scope = its id) pointed at running simulators, so a

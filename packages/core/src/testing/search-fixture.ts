@@ -1,7 +1,7 @@
 import { createTestTenant, deleteTestTenants } from '@himal/db/testing';
 import type { CreatedTenant, Tenant } from '@himal/db';
 import { flushSupplierCalls, resetCircuitBreakers, seedFxRates } from '@himal/gds';
-import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/gds/simulators';
+import { simulatorControl, startSimulators, type RunningSimulators } from '@himal/simulators';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { connectTenantToSimulators } from './connect-tenant-to-simulators.ts';
 

@@ -5,10 +5,7 @@ import {
   daysBetween,
   travelDate,
   type CallContext,
-  type CancellationQuote,
-  type CancellationResult,
   type SearchResult,
-  type SupplierBooking,
   type SupplierAdapter,
   type SupplierConnection,
 } from './common.ts';

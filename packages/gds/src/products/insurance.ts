@@ -6,10 +6,7 @@ import {
   isoDate,
   travelDate,
   type CallContext,
-  type CancellationQuote,
-  type CancellationResult,
   type SearchResult,
-  type SupplierBooking,
   type SupplierAdapter,
   type SupplierConnection,
 } from './common.ts';
