@@ -26,12 +26,20 @@ export default tseslint.config(
     },
   },
   {
-    // packages/db owns the generated Prisma clients.
+    // packages/db owns the generated Prisma clients, and sits below @himal/auth (which depends on it).
     files: ['packages/db/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@himal/*/src/*'], message: 'Import a package through its index.' }] },
+        {
+          patterns: [
+            { group: ['@himal/*/src/*'], message: 'Import a package through its index.' },
+            {
+              group: ['@himal/auth', '@himal/auth/*'],
+              message: '@himal/auth depends on @himal/db; take a password hash from the caller instead.',
+            },
+          ],
+        },
       ],
     },
   },
