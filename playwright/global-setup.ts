@@ -1,6 +1,7 @@
-import { closeSharedPool, disconnectControlDb, runMigrations, seedDemoData, stopDirectoryListener } from '@himal/db';
+import { closeSharedPool, disconnectControlDb, runMigrations, stopDirectoryListener } from '@himal/db';
 import { seedFxRates } from '@himal/gds';
 import { seedSimulatorAccounts, startSimulators } from '@himal/simulators';
+import { seedDemoData } from '../scripts/lib/seed-demo.ts';
 
 /**
  * Brings the database in DATABASE_URL (a throwaway one: the caller creates and drops it) up to date

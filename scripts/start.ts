@@ -6,12 +6,9 @@
 import {
   closeSharedPool,
   connectHimalDatabase,
-  DEMO_PLATFORM_OPERATOR,
-  DEMO_TENANTS,
   disconnectControlDb,
   rootDomain,
   runMigrations,
-  seedDemoData,
   stopDirectoryListener,
 } from '@himal/db';
 import { seedFxRates } from '@himal/gds';
@@ -19,6 +16,7 @@ import { SIMULATED_SUPPLIERS, seedSimulatorAccounts, startSimulators } from '@hi
 import { buildApps } from './lib/build-apps.ts';
 import { appEnvironment, localSessionSecret, localSupplierCredentialsKey } from './lib/environment.ts';
 import { npm, startService, stopService, waitForHealthy } from './lib/processes.ts';
+import { DEMO_PLATFORM_OPERATOR, DEMO_TENANTS, seedDemoData } from './lib/seed-demo.ts';
 
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 const ADMIN_PORT = Number(process.env.ADMIN_PORT ?? 3001);

@@ -12,14 +12,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeSharedPool, createTenant, disconnectControlDb, runMigrations, sharedPool } from '@himal/db';
+import { closeSharedPool, disconnectControlDb, runMigrations, sharedPool } from '@himal/db';
 import { flushSupplierCalls, seedFxRates } from '@himal/gds';
 import { seedSimulatorAccounts, type RunningSimulators, type SimulatorContext } from '@himal/simulators';
 import { createBenchDatabase, type BenchDatabase } from '../lib/bench-database.ts';
 import { startTsService, type TsService } from '../lib/child-process.ts';
 import { seconds, writeResults } from '../lib/report.ts';
 import { elapsedMs } from '../lib/stats.ts';
-import { benchTenantInput } from '../tenancy/tenants.ts';
+import { createBenchTenant } from '../tenancy/tenants.ts';
 import { measureDedup, type DedupResult } from './dedup.ts';
 import { detailTables, summaryTable } from './report-tables.ts';
 import { measureSearchOverhead, type SearchOverheadResult, type SimulatorEndpoint } from './search-overhead.ts';
@@ -119,7 +119,7 @@ export async function runBench(args: string[]): Promise<void> {
       });
       await seedSimulatorAccounts(remoteSimulators(simulators.ready.simulators));
       await seedFxRates();
-      const { tenant } = await createTenant(benchTenantInput('gdsbench'));
+      const { tenant } = await createBenchTenant('gdsbench');
       log(`  tenant ${tenant.slug}; platform supplier accounts point at the child's simulators; FX rates seeded`);
 
       if (!skip.has('search')) {

@@ -1,6 +1,7 @@
-import { createTenant, hashPassword, loadMigrations, sharedPool, type Tenant } from '@himal/db';
+import { hashPassword } from '@himal/auth';
+import { loadMigrations, sharedPool, type Tenant } from '@himal/db';
 import { summarize, timed, type Summary } from '../lib/stats.ts';
-import { BENCH_ADMIN_PASSWORD, benchSlug, benchTenantInput } from './tenants.ts';
+import { BENCH_ADMIN_PASSWORD, benchSlug, createBenchTenant } from './tenants.ts';
 
 export interface ProvisioningResult {
   tenants: Tenant[];
@@ -11,7 +12,7 @@ export interface ProvisioningResult {
     bareCreateSchema: Summary;
     /** The tenant migrations' SQL run raw in a fresh schema in one transaction: the DDL itself. */
     rawTenantDdl: Summary;
-    /** Hashing the first user's password (argon2id), which createTenant does before its transaction. */
+    /** Hashing the first user's password (argon2id), which precedes createTenant's transaction. */
     passwordHash: Summary;
   };
 }
@@ -29,7 +30,7 @@ export async function measureProvisioning(prefix: string, count: number): Promis
   const pool = sharedPool();
 
   for (let i = 1; i <= count; i++) {
-    const created = await timed(() => createTenant(benchTenantInput(benchSlug(prefix, i))));
+    const created = await timed(() => createBenchTenant(benchSlug(prefix, i)));
     samples.create.push(created.ms);
     tenants.push(created.value.tenant);
 

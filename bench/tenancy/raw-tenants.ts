@@ -6,7 +6,8 @@
  * notification (no app runs on the database yet). createTenant itself is measured in provisioning.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { hashPassword, loadMigrations, sharedPool, type Tenant } from '@himal/db';
+import { hashPassword } from '@himal/auth';
+import { loadMigrations, sharedPool, type Tenant } from '@himal/db';
 import { mapConcurrent, timed } from '../lib/stats.ts';
 import { BENCH_ADMIN_PASSWORD, benchSlug, benchTenantInput } from './tenants.ts';
 

@@ -1,10 +1,11 @@
-import { closeSharedPool, createTenant, DEMO_TENANTS, disconnectControlDb, findTenantBySlug } from '@himal/db';
+import { hashPassword, sessionSecretFor } from '@himal/auth';
+import { closeSharedPool, createTenant, disconnectControlDb, findTenantBySlug } from '@himal/db';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { sessionSecretFor } from '../lib/auth/session-secret.ts';
 import { ADMIN_PORT, agencyPanelUrl, requestWithHost } from '../../../playwright/hosts.ts';
 import { collectCspViolations } from '../../../playwright/csp.ts';
+import { DEMO_TENANTS } from '../../../scripts/lib/seed-demo.ts';
 import { sessionCookieOf, signInAs } from './sign-in.ts';
 
 const [everest, lumbini] = DEMO_TENANTS as [(typeof DEMO_TENANTS)[number], (typeof DEMO_TENANTS)[number]];
@@ -76,7 +77,12 @@ test('a wrong password is refused', async ({ page }) => {
 test('after 5 wrong passwords an account is refused for a while, even with the right one', async ({ page }) => {
   const slug = `guess-${randomBytes(4).toString('hex')}`;
   const owner = { email: `owner@${slug}.test`, password: 'the right password 2026' };
-  await createTenant({ slug, name: 'Guessing Target Treks', adminEmail: owner.email, adminPassword: owner.password });
+  await createTenant({
+    slug,
+    name: 'Guessing Target Treks',
+    adminEmail: owner.email,
+    adminPasswordHash: await hashPassword(owner.password),
+  });
   const panel = agencyPanelUrl(slug).replace(/\/$/, '');
   const attempt = async (password: string) => {
     await page.goto(`${panel}/sign-in`);
@@ -115,7 +121,12 @@ test('signing out ends the session on the server: the old cookie opens nothing',
 test("a client guessing an account's password cannot lock its owner out elsewhere", async ({ page, browser }) => {
   const slug = `lockout-${randomBytes(4).toString('hex')}`;
   const owner = { email: `owner@${slug}.test`, password: 'the owner knows this 2026' };
-  await createTenant({ slug, name: 'Lockout Target Treks', adminEmail: owner.email, adminPassword: owner.password });
+  await createTenant({
+    slug,
+    name: 'Lockout Target Treks',
+    adminEmail: owner.email,
+    adminPasswordHash: await hashPassword(owner.password),
+  });
   const panel = agencyPanelUrl(slug).replace(/\/$/, '');
 
   // The guesser comes from one address (a load balancer in front of the app names it).

@@ -1,7 +1,7 @@
-import { DEMO_PLATFORM_OPERATOR, DEMO_TENANTS } from '@himal/db';
 import { expect, test } from '@playwright/test';
 import { agencyPanelUrl, platformConsoleUrl } from '../../../playwright/hosts.ts';
 import { collectCspViolations } from '../../../playwright/csp.ts';
+import { DEMO_PLATFORM_OPERATOR, DEMO_TENANTS } from '../../../scripts/lib/seed-demo.ts';
 import { sessionCookieOf, signInAs } from './sign-in.ts';
 
 const consoleOrigin = platformConsoleUrl().replace(/\/$/, '');

@@ -1,4 +1,5 @@
-import { findTenantById, type Tenant } from '@himal/db';
+import type { SignInRealm } from '@himal/auth';
+import { findTenantById } from '@himal/db';
 import { PLATFORM_CONSOLE_HEADER, TENANT_ID_HEADER } from '@himal/http/next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
@@ -8,7 +9,7 @@ import { cache } from 'react';
  * Whose admin panel a request reached: one agency's (`<slug>.admin.<root>`) or the platform console
  * (`admin.<root>`). Users, sessions and secrets never cross from one realm to another.
  */
-export type AdminRealm = { kind: 'agency'; tenant: Tenant } | { kind: 'platform' };
+export type AdminRealm = SignInRealm;
 
 /** The realm proxy.ts resolved from the Host (it drops client copies of these headers). */
 export const currentRealm = cache(async (): Promise<AdminRealm> => {
@@ -19,8 +20,3 @@ export const currentRealm = cache(async (): Promise<AdminRealm> => {
   if (!tenant) notFound();
   return { kind: 'agency', tenant };
 });
-
-/** The realm's stable key: it names the session secret and is the session token's realm claim. */
-export function realmKey(realm: AdminRealm): string {
-  return realm.kind === 'platform' ? 'platform' : `tenant:${realm.tenant.id}`;
-}

@@ -1,7 +1,7 @@
-import { DEMO_TENANTS } from '@himal/db';
 import { expect, test } from '@playwright/test';
 import { collectCspViolations } from '../../../playwright/csp.ts';
 import { travellerSiteUrl } from '../../../playwright/hosts.ts';
+import { DEMO_TENANTS } from '../../../scripts/lib/seed-demo.ts';
 
 function rgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

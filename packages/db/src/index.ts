@@ -55,16 +55,6 @@ export {
   type RateLimitOutcome,
 } from './rate-limits/consume-rate-limits.ts';
 
-export { hashPassword, verifyPassword } from './auth/passwords.ts';
-export {
-  authenticateTenantUser,
-  authenticatePlatformUser,
-  ensurePlatformUser,
-  type AuthenticatedUser,
-} from './auth/authenticate.ts';
-export { admitSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS, type SignInAttempt } from './auth/sign-in-throttle.ts';
-export { startSession, sessionUserRole, endSession, endUserSessions, type SessionRealm } from './auth/sessions.ts';
-
 export {
   findDatabaseServer,
   connectHimalDatabase,
@@ -75,4 +65,3 @@ export {
   PROJECT_DIR,
   type DatabaseServer,
 } from './server/ensure-database.ts';
-export { seedDemoData, DEMO_TENANTS, DEMO_PLATFORM_OPERATOR } from './provisioning/seed-demo.ts';

@@ -1,7 +1,7 @@
+import { authOptionsFor } from '@himal/auth/next-auth';
 import { getServerSession, type Session } from 'next-auth';
 import { cache } from 'react';
 import { currentRealm } from '../current-realm.ts';
-import { authOptionsFor } from './auth-options.ts';
 import { isSecureRequest } from './request-origin.ts';
 
 /** The signed-in user of this request's realm, or null (no cookie, expired, or another realm's). */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { DbError } from '../errors.ts';
 import { loadMigrations } from '../migrations/load-migrations.ts';
 import { migrateSchema } from '../migrations/run-migrations.ts';
@@ -27,14 +26,15 @@ const createTenantSchema = z.object({
   name: z.string().trim().min(1, 'a name is required').max(120),
   adminEmail: z.email('the admin email is not an email address').transform((email) => email.toLowerCase()),
   adminName: z.string().trim().min(1).max(120).optional(),
-  adminPassword: z.string().min(10, 'a password has at least 10 characters').max(200).optional(),
+  /** The first admin's password as @himal/auth hashed it: the data layer never sees a password. */
+  adminPasswordHash: z.string().min(1),
   theme: themeInputSchema.optional(),
 });
 export type CreateTenantInput = z.input<typeof createTenantSchema>;
 
 export interface CreatedTenant {
   tenant: Tenant;
-  admin: { email: string; password: string; generated: boolean };
+  admin: { email: string };
 }
 
 /** Slug rules as one check, so the CLI and the platform console say the same thing. */
@@ -58,12 +58,11 @@ function parseInput(input: CreateTenantInput) {
 /**
  * Provisions an agency: control row, schema, every tenant migration, its first (owner) user and its
  * branding, all in one transaction. PostgreSQL DDL is transactional, so a create that fails at any
- * step leaves nothing behind.
+ * step leaves nothing behind. The owner's password comes hashed (`firstAdminPassword` or
+ * `hashPassword` of @himal/auth), so the hash is made before the transaction, not inside it.
  */
 export async function createTenant(input: CreateTenantInput, options: { migrationsDir?: string } = {}): Promise<CreatedTenant> {
   const data = parseInput(input);
-  const password = data.adminPassword ?? generatePassword();
-  const passwordHash = await hashPassword(password);
   const id = newTenantId();
   const schemaName = schemaNameFor(id);
   const migrations = loadMigrations('tenant', options.migrationsDir);
@@ -88,7 +87,7 @@ export async function createTenant(input: CreateTenantInput, options: { migratio
     await client.query(
       `INSERT INTO users (id, email, name, password_hash, role, updated_at)
        VALUES (gen_random_uuid(), $1, $2, $3, 'owner', now())`,
-      [data.adminEmail, data.adminName ?? `${data.name} administrator`, passwordHash],
+      [data.adminEmail, data.adminName ?? `${data.name} administrator`, data.adminPasswordHash],
     );
     const theme = data.theme ?? {};
     await client.query(
@@ -110,7 +109,7 @@ export async function createTenant(input: CreateTenantInput, options: { migratio
 
   return {
     tenant: { id, slug: data.slug, name: data.name, status: 'active', schemaName },
-    admin: { email: data.adminEmail, password, generated: data.adminPassword === undefined },
+    admin: { email: data.adminEmail },
   };
 }
 

@@ -6,6 +6,15 @@ import { deleteTenant } from '../provisioning/manage-tenants.ts';
 export { ensureTestDatabase } from './test-database.ts';
 export { prismaGenerate } from '../tooling/prisma-generate.ts';
 
+/** The admin password of every test tenant. */
+export const TEST_ADMIN_PASSWORD = 'correct horse battery';
+/**
+ * Its Argon2id hash, made once with @himal/auth's hashPassword (which @himal/db cannot import) and
+ * checked against the password by @himal/auth's tests; one hash spares every test tenant its own.
+ */
+export const TEST_ADMIN_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$Q98JeXuOBf4SvdJOcdhcfg$UVBRDumWaOl5gdjGUov4NY6xVyvme3QKkP2GIfTrJhg';
+
 export function uniqueSlug(prefix = 't'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
@@ -17,7 +26,7 @@ export function createTestTenant(overrides: Partial<CreateTenantInput> = {}): Pr
     slug,
     name: `Agency ${slug}`,
     adminEmail: `owner@${slug}.test`,
-    adminPassword: 'correct horse battery',
+    adminPasswordHash: TEST_ADMIN_PASSWORD_HASH,
     ...overrides,
   });
 }

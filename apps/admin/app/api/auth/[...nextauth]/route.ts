@@ -1,7 +1,7 @@
+import { authOptionsFor } from '@himal/auth/next-auth';
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { currentRealm } from '../../../../lib/current-realm.ts';
-import { authOptionsFor } from '../../../../lib/auth/auth-options.ts';
 import { isSecureRequest } from '../../../../lib/auth/request-origin.ts';
 
 interface RouteContext {

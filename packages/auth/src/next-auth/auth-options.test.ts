@@ -1,9 +1,9 @@
 import type { Tenant } from '@himal/db';
 import type { JWT } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AdminRealm } from '../current-realm.ts';
+import { sessionSecretFor } from '../session-secret.ts';
+import type { SignInRealm } from '../sign-in-realm.ts';
 import { authOptionsFor } from './auth-options.ts';
-import { sessionSecretFor } from './session-secret.ts';
 
 const tenant = (id: string): Tenant => ({
   id,
@@ -12,12 +12,12 @@ const tenant = (id: string): Tenant => ({
   status: 'active',
   schemaName: `t_${id}`,
 });
-const everest: AdminRealm = { kind: 'agency', tenant: tenant('00000000000000e1') };
-const lumbini: AdminRealm = { kind: 'agency', tenant: tenant('00000000000000b2') };
+const everest: SignInRealm = { kind: 'agency', tenant: tenant('00000000000000e1') };
+const lumbini: SignInRealm = { kind: 'agency', tenant: tenant('00000000000000b2') };
 
 afterEach(() => vi.unstubAllEnvs());
 
-function jwtCallback(realm: AdminRealm) {
+function jwtCallback(realm: SignInRealm) {
   const jwt = authOptionsFor(realm, { secure: false }).callbacks!.jwt!;
   return async (params: { token: Partial<JWT>; user?: { id: string; role: string } }) =>
     jwt({ token: params.token as JWT, user: params.user as never, account: null });

@@ -1,9 +1,8 @@
-import { ensurePlatformUser } from '../auth/authenticate.ts';
-import { findTenantBySlug } from '../directory/resolve-tenant.ts';
-import { createTenant, type CreateTenantInput } from './create-tenant.ts';
+import { ensurePlatformUser, hashPassword } from '@himal/auth';
+import { createTenant, findTenantBySlug, type CreateTenantInput } from '@himal/db';
 
 /** The demo agencies `npm start` creates, each with one admin; their passwords are for local use only. */
-export const DEMO_TENANTS: ReadonlyArray<CreateTenantInput & { adminPassword: string }> = [
+export const DEMO_TENANTS: ReadonlyArray<Omit<CreateTenantInput, 'adminPasswordHash'> & { adminPassword: string }> = [
   {
     slug: 'everest',
     name: 'Everest Travels',
@@ -46,9 +45,9 @@ export const DEMO_PLATFORM_OPERATOR = {
 /** Creates whatever of the demo data is missing; leaves existing tenants and users as they are. */
 export async function seedDemoData(): Promise<{ created: string[] }> {
   const created: string[] = [];
-  for (const demo of DEMO_TENANTS) {
+  for (const { adminPassword, ...demo } of DEMO_TENANTS) {
     if (await findTenantBySlug(demo.slug as string)) continue;
-    await createTenant(demo);
+    await createTenant({ ...demo, adminPasswordHash: await hashPassword(adminPassword) });
     created.push(demo.slug as string);
   }
   const operator = await ensurePlatformUser(DEMO_PLATFORM_OPERATOR);

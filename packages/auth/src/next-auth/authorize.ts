@@ -1,12 +1,7 @@
-import {
-  admitSignInAttempt,
-  authenticatePlatformUser,
-  authenticateTenantUser,
-  recordSuccessfulSignIn,
-  type AuthenticatedUser,
-} from '@himal/db';
 import { z } from 'zod';
-import type { AdminRealm } from '../current-realm.ts';
+import { authenticatePlatformUser, authenticateTenantUser, type AuthenticatedUser } from '../authenticate.ts';
+import { admitSignInAttempt, recordSuccessfulSignIn } from '../sign-in-throttle.ts';
+import type { SignInRealm } from '../sign-in-realm.ts';
 
 const credentialsSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email()),
@@ -24,7 +19,7 @@ export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
  * attempt is counted (shared by every instance) before the password is checked.
  */
 export async function authorizeInRealm(
-  realm: AdminRealm,
+  realm: SignInRealm,
   credentials: unknown,
   client: string,
 ): Promise<AuthenticatedUser | null> {

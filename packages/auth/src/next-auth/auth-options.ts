@@ -1,11 +1,11 @@
-import { endSession, sessionUserRole, startSession, type SessionRealm } from '@himal/db';
 import { clientAddressFrom } from '@himal/http/next';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { realmKey, type AdminRealm } from '../current-realm.ts';
+import { sessionSecretFor } from '../session-secret.ts';
+import { endSession, sessionUserRole, startSession, type SessionRealm } from '../sessions.ts';
+import { realmKey, type SignInRealm } from '../sign-in-realm.ts';
 import { authLogger } from './auth-logger.ts';
 import { authorizeInRealm } from './authorize.ts';
-import { sessionSecretFor } from './session-secret.ts';
 
 // next-auth v4 takes its origin from NEXTAUTH_URL when that is set, and otherwise, with
 // AUTH_TRUST_HOST, from the request's (X-Forwarded-)Host and X-Forwarded-Proto. One deployment
@@ -18,7 +18,7 @@ process.env.AUTH_TRUST_HOST = 'true';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function sessionRealm(realm: AdminRealm): SessionRealm {
+function sessionRealm(realm: SignInRealm): SessionRealm {
   return realm.kind === 'platform' ? { kind: 'platform' } : { kind: 'agency', tenant: realm.tenant };
 }
 
@@ -38,7 +38,7 @@ class SessionRealmMismatchError extends Error {
  * `secure` (the request came over https) decides the cookies' Secure flag and `__Host-` prefix;
  * cookies never get a Domain, so each admin host has its own.
  */
-export function authOptionsFor(realm: AdminRealm, { secure }: { secure: boolean }): AuthOptions {
+export function authOptionsFor(realm: SignInRealm, { secure }: { secure: boolean }): AuthOptions {
   const realmClaim = realmKey(realm);
   return {
     secret: sessionSecretFor(realmClaim),

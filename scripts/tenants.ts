@@ -8,6 +8,7 @@
  * Every failure is one line on stderr and exit code 1.
  */
 import { parseArgs } from 'node:util';
+import { firstAdminPassword } from '@himal/auth';
 import cliProgress from 'cli-progress';
 import {
   addCustomDomain,
@@ -26,7 +27,7 @@ import {
   stopDirectoryListener,
   suspendTenant,
   type MigrationProgress,
-} from '../index.ts';
+} from '@himal/db';
 
 const USAGE = `usage: npm run tenants -- <command>
   create --slug <slug> --name <name> --admin-email <email> [--admin-password <pw>]
@@ -120,16 +121,17 @@ async function main(argv: string[]): Promise<number> {
     case 'create': {
       if (!values.slug || !values.name || !values['admin-email'])
         throw new UsageError('create needs --slug, --name and --admin-email');
+      const firstAdmin = await firstAdminPassword(values['admin-password']);
       const { tenant, admin } = await createTenant({
         slug: values.slug,
         name: values.name,
         adminEmail: values['admin-email'],
-        adminPassword: values['admin-password'],
+        adminPasswordHash: firstAdmin.passwordHash,
       });
       console.log(`created ${tenant.slug} (${tenant.name}) id=${tenant.id} schema=${tenant.schemaName}`);
       console.log(`  site:  http://${tenant.slug}.${rootDomain()}:3000`);
       console.log(
-        `  admin: http://${tenant.slug}.admin.${rootDomain()}:3001  ${admin.email}${admin.generated ? `  password: ${admin.password} (shown once)` : ''}`,
+        `  admin: http://${tenant.slug}.admin.${rootDomain()}:3001  ${admin.email}${firstAdmin.generated ? `  password: ${firstAdmin.password} (shown once)` : ''}`,
       );
       return 0;
     }

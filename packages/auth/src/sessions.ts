@@ -1,7 +1,5 @@
+import { controlDb, tenantDb, type Tenant } from '@himal/db';
 import { createHash, randomBytes } from 'node:crypto';
-import { controlDb } from '../control-client.ts';
-import { tenantDb } from '../tenants/tenant-db.ts';
-import type { Tenant } from '../tenants/tenant.ts';
 
 /**
  * Sessions kept on the server. A session cookie names a random 256-bit id; the database keeps its

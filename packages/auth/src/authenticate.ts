@@ -1,6 +1,4 @@
-import { controlDb } from '../control-client.ts';
-import { tenantDb } from '../tenants/tenant-db.ts';
-import type { Tenant } from '../tenants/tenant.ts';
+import { controlDb, tenantDb, type Tenant } from '@himal/db';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 
 export interface AuthenticatedUser {

@@ -1,6 +1,6 @@
+import { forgetBlockedRateLimitKeys } from '@himal/db';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetBlockedRateLimitKeys } from '../rate-limits/consume-rate-limits.ts';
 import { admitSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS } from './sign-in-throttle.ts';
 
 const realm = () => `tenant:${randomBytes(8).toString('hex')}`;

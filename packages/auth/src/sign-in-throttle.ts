@@ -1,6 +1,5 @@
+import { clientKey, consumeRateLimits, refundRateLimits } from '@himal/db';
 import { createHash } from 'node:crypto';
-import { clientKey } from '../rate-limits/client-key.ts';
-import { consumeRateLimits, refundRateLimits } from '../rate-limits/consume-rate-limits.ts';
 
 /**
  * Slows password guessing, shared by every app instance (the control plane's rate-limit counters)

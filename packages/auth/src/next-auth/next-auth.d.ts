@@ -16,7 +16,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     realm: string;
     role: string;
-    /** The server-side session this token stands for (packages/db/src/auth/sessions.ts). */
+    /** The server-side session this token stands for (packages/auth/src/sessions.ts). */
     sid?: string;
   }
 }

@@ -1,14 +1,16 @@
-import { createTenant, deleteTenant, ensurePlatformUser, tenantDb, type CreatedTenant } from '@himal/db';
+import { createTenant, deleteTenant, tenantDb, type CreatedTenant } from '@himal/db';
 import type { JWT } from 'next-auth/jwt';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminRealm } from '../current-realm.ts';
+import { ensurePlatformUser } from '../authenticate.ts';
+import { hashPassword } from '../passwords.ts';
+import type { SignInRealm } from '../sign-in-realm.ts';
 import { authOptionsFor } from './auth-options.ts';
 
 /** Sessions live on the server: every use of a token asks whether its session and its user still stand. */
 describe('server-side sessions', () => {
   let agency: CreatedTenant;
-  let realm: AdminRealm;
+  let realm: SignInRealm;
   let userId: string;
   const options = () => authOptionsFor(realm, { secure: false });
   const use = (token: Partial<JWT>) =>
@@ -27,7 +29,7 @@ describe('server-side sessions', () => {
       slug,
       name: 'Session Treks',
       adminEmail: `owner@${slug}.test`,
-      adminPassword: 'long enough password',
+      adminPasswordHash: await hashPassword('long enough password'),
     });
     realm = { kind: 'agency', tenant: agency.tenant };
     userId = (await tenantDb(agency.tenant).selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
