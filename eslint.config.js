@@ -14,8 +14,9 @@ const neverGeneratedCode = {
 };
 
 const neverTestingCode = {
-  group: ['@himal/simulators', '@himal/simulators/*', '@himal/*/testing', '**/testing/*'],
-  message: 'Production code never imports the simulators or testing helpers; tests, benchmarks and scripts may.',
+  group: ['@himal/simulators', '@himal/simulators/*', '@himal/*/testing', '**/testing/*', '@himal/*/dev'],
+  message:
+    'Production code never imports the simulators, testing helpers or development tools; tests, benchmarks and scripts may.',
 };
 const layer = (names, message) => ({ group: names, message });
 const restrict = (...patterns) => [

@@ -3,14 +3,8 @@
  * localhost:5432, else an embedded server in .data/), migrations, demo agencies, the supplier
  * simulators (with the platform's supplier accounts and FX rates pointed at them), both apps.
  */
-import {
-  closeSharedPool,
-  connectHimalDatabase,
-  disconnectControlDb,
-  rootDomain,
-  runMigrations,
-  stopDirectoryListener,
-} from '@himal/db';
+import { closeSharedPool, disconnectControlDb, rootDomain, runMigrations, stopDirectoryListener } from '@himal/db';
+import { connectHimalDatabase } from '@himal/db/dev';
 import { seedFxRates } from '@himal/gds';
 import { SIMULATED_SUPPLIERS, seedSimulatorAccounts, startSimulators } from '@himal/simulators';
 import { buildApps } from './lib/build-apps.ts';

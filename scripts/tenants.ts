@@ -13,7 +13,6 @@ import cliProgress from 'cli-progress';
 import {
   addCustomDomain,
   closeSharedPool,
-  connectHimalDatabase,
   createTenant,
   DbError,
   deleteTenant,
@@ -28,6 +27,7 @@ import {
   suspendTenant,
   type MigrationProgress,
 } from '@himal/db';
+import { connectHimalDatabase } from '@himal/db/dev';
 
 const USAGE = `usage: npm run tenants -- <command>
   create --slug <slug> --name <name> --admin-email <email> [--admin-password <pw>]

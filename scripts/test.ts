@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR } from '@himal/db';
+import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR } from '@himal/db/dev';
 import { buildApps } from './lib/build-apps.ts';
 import { appEnvironment } from './lib/environment.ts';
 import { ensureTestPrerequisites } from './lib/prerequisites.ts';

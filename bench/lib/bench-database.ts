@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR, withDatabase } from '@himal/db';
+import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR, withDatabase } from '@himal/db/dev';
 
 export interface BenchDatabase {
   name: string;

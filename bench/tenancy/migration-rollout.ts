@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_DIR, runMigrations, sharedPool, type RunMigrationsResult } from '@himal/db';
+import { runMigrations, sharedPool, type RunMigrationsResult } from '@himal/db';
+import { PROJECT_DIR } from '@himal/db/dev';
 import { mapConcurrent, timed } from '../lib/stats.ts';
 
 export interface RolloutRun {

@@ -7,8 +7,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR } from '@himal/db';
-import { prismaGenerate } from '@himal/db/testing';
+import { PROJECT_DIR, prismaGenerate } from '@himal/db/dev';
 import { syntheticPrismaModels, syntheticSchema } from './synthetic-schema.ts';
 
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'generated');

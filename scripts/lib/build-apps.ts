@@ -1,4 +1,4 @@
-import { PROJECT_DIR } from '@himal/db';
+import { PROJECT_DIR } from '@himal/db/dev';
 import { npx, run } from './processes.ts';
 
 /** Builds both apps through Turborepo, which replays its cache when nothing changed. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR } from '@himal/db';
+import { PROJECT_DIR } from '@himal/db/dev';
 
 /**
  * The session secret of a local installation: NEXTAUTH_SECRET when set, else one generated once

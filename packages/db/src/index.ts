@@ -1,4 +1,5 @@
 // The data layer's surface. Tenant data is reachable only through functions that take the tenant.
+// Development tools (finding or starting a database server, project paths) are @himal/db/dev.
 export { databaseUrl, rootDomain } from './config.ts';
 export { DbError, type DbErrorCode } from './errors.ts';
 export { sharedPool, closeSharedPool, pingDatabase } from './pool.ts';
@@ -54,14 +55,3 @@ export {
   type RateLimitHit,
   type RateLimitOutcome,
 } from './rate-limits/consume-rate-limits.ts';
-
-export {
-  findDatabaseServer,
-  connectHimalDatabase,
-  ensureDatabaseExists,
-  dropDatabase,
-  canConnect,
-  withDatabase,
-  PROJECT_DIR,
-  type DatabaseServer,
-} from './server/ensure-database.ts';

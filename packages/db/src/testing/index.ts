@@ -4,7 +4,6 @@ import { createTenant, type CreateTenantInput, type CreatedTenant } from '../pro
 import { deleteTenant } from '../provisioning/manage-tenants.ts';
 
 export { ensureTestDatabase } from './test-database.ts';
-export { prismaGenerate } from '../tooling/prisma-generate.ts';
 
 /** The admin password of every test tenant. */
 export const TEST_ADMIN_PASSWORD = 'correct horse battery';

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canConnect } from '../server/ensure-database.ts';
+import { canConnect } from '../dev/ensure-database.ts';
 
 export interface PgBouncer {
   url: string;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR } from '../server/ensure-database.ts';
+import { dropDatabase, ensureDatabaseExists, findDatabaseServer, PROJECT_DIR } from '../dev/ensure-database.ts';
 
 /**
  * Points DATABASE_URL at a throwaway database for this test run, unless the runner already did

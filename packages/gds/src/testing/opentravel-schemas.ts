@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR } from '@himal/db';
+import { PROJECT_DIR } from '@himal/db/dev';
 
 /**
  * The official OpenTravel 2011B schemas and published samples, kept beside the repository
