@@ -111,8 +111,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         layer(
-          ['@himal/http', '@himal/http/*', '@himal/ui', '@himal/web', '@himal/admin', '**/apps/**'],
-          '@himal/core is the domain: it never imports an app or request plumbing.',
+          [
+            '@himal/http',
+            '@himal/http/*',
+            '@himal/ui',
+            '@himal/web',
+            '@himal/admin',
+            '**/apps/**',
+            '@himal/gds/xml',
+            '@himal/gds/suppliers/*',
+          ],
+          '@himal/core is the domain: it never imports an app or request plumbing, nor the insides of @himal/gds.',
         ),
       ),
     },
@@ -148,7 +157,12 @@ export default tseslint.config(
               message: 'Apps reach suppliers through @himal/core; from @himal/gds they take product contracts and money only.',
             },
           ],
-          patterns: [throughPackageIndex, neverGeneratedCode, neverTestingCode],
+          patterns: [
+            throughPackageIndex,
+            neverGeneratedCode,
+            neverTestingCode,
+            layer(['@himal/gds/xml', '@himal/gds/suppliers/*'], 'Apps reach suppliers through @himal/core.'),
+          ],
         },
       ],
     },

@@ -3,7 +3,6 @@
 export { databaseUrl, rootDomain } from './config.ts';
 export { DbError, type DbErrorCode } from './errors.ts';
 export { sharedPool, closeSharedPool, pingDatabase } from './pool.ts';
-export { pgTransaction } from './pg-transaction.ts';
 export { controlDb, disconnectControlDb, type ControlClient } from './control-client.ts';
 
 export { type Tenant, type TenantStatus, type ApiLimits, apiLimitsSchema, RESERVED_SLUGS } from './tenants/tenant.ts';
@@ -15,11 +14,10 @@ export {
   type TenantTransaction,
   type WithTenantOptions,
 } from './tenants/tenant-db.ts';
-export { NO_TENANT_SEARCH_PATH } from './tenants/no-tenant-search-path.ts';
 
-export { normalizeHost, parseHost, type ParsedHost, type Surface } from './directory/parse-host.ts';
+export type { Surface } from './directory/parse-host.ts';
 export { resolveTenantFromHost, findTenantBySlug, findTenantById, type HostResolution } from './directory/resolve-tenant.ts';
-export { invalidateDirectory, stopDirectoryListener } from './directory/directory-cache.ts';
+export { stopDirectoryListener } from './directory/directory-cache.ts';
 
 export {
   runMigrations,

@@ -1,13 +1,11 @@
 // Aggregated search: every enabled supplier of a tenant at once, behind timeouts and circuit breakers.
-export { aggregationOptions, type AggregationOptions } from './aggregation-options.ts';
-export { resetCircuitBreakers, type CircuitState } from './circuit-breaker.ts';
-export { callSupplier } from './call-supplier.ts';
+export type { AggregationOptions } from './aggregation-options.ts';
+export { resetCircuitBreakers } from './circuit-breaker.ts';
 export type { AggregatedResult, PricedOffer } from './priced-offer.ts';
 export type { SearchOptions } from './search-options.ts';
 export { searchFlights } from './search-flights.ts';
 export { MAX_OFFERS_PER_SEARCH, MAX_OFFERS_PER_SUPPLIER } from './cheapest-offers.ts';
-export { searchHotels, type AggregatedProperty, type HotelPropertyOffer } from './search-hotels.ts';
+export { searchHotels, type AggregatedProperty } from './search-hotels.ts';
 export { quoteInsurance } from './quote-insurance.ts';
 export { priceOffer, type PriceOfferOptions, type ProductOffer } from './price-offer.ts';
 export { hotelStayTotal } from './hotel-stay-total.ts';
-export { compareListings, groupSameProperties, MATCH_RULES, type PropertyListing } from './hotel-matching.ts';
