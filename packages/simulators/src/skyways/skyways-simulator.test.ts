@@ -77,7 +77,7 @@ describe('skyways simulator', () => {
     }));
     const xml = airBookRequest(
       { offer, passengers, contact: { email: 'pasang@example.com', phone: '+977 1 5550100' } },
-      decodeOfferRef(offer, 'test'),
+      decodeOfferRef(offer.supplierOfferRef, 'test'),
       { ...identity, currency: offer.total.currency },
     );
     return atAnyFare ? xml.replace(/<PriceInfo>.*<\/PriceInfo>/, '') : xml;
@@ -206,7 +206,10 @@ describe('skyways simulator', () => {
 
   it('prices an itinerary again, and books, tickets, reads and cancels it with valid OpenTravel answers', async () => {
     const offer = (await search()).offers.find((o) => o.fareBasis === 'YOWFLX')!;
-    const priced = await ota('AirPrice', airPriceRequest(offer, decodeOfferRef(offer, 'test'), { ...identity, currency: 'NPR' }));
+    const priced = await ota(
+      'AirPrice',
+      airPriceRequest(offer, decodeOfferRef(offer.supplierOfferRef, 'test'), { ...identity, currency: 'NPR' }),
+    );
     expect(
       attributeOf(
         pathOf(priced.rs, 'PricedItineraries', 'PricedItinerary', 'AirItineraryPricingInfo', 'ItinTotalFare', 'TotalFare'),

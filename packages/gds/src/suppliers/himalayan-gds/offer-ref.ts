@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SupplierError } from '../../errors.ts';
+import { offerRefCodec } from '../offer-ref-codec.ts';
 import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
 
 /**
@@ -28,19 +28,4 @@ const offerRefSchema = z.object({
 export type OfferRef = z.infer<typeof offerRefSchema>;
 export type OfferRefSegment = OfferRef['segments'][number];
 
-export function encodeOfferRef(ref: OfferRef): string {
-  return JSON.stringify(ref);
-}
-
-export function decodeOfferRef(text: string, operation: string): OfferRef {
-  try {
-    return offerRefSchema.parse(JSON.parse(text));
-  } catch (cause) {
-    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `not a ${HIMALAYAN_GDS_SUPPLIER_ID} offer`, {
-      supplierId: HIMALAYAN_GDS_SUPPLIER_ID,
-      operation,
-      retryable: false,
-      cause,
-    });
-  }
-}
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(HIMALAYAN_GDS_SUPPLIER_ID, offerRefSchema);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SupplierError } from '../../errors.ts';
+import { offerRefCodec } from '../offer-ref-codec.ts';
 import { ROOMRACK } from './roomrack-outcome.ts';
 
 /**
@@ -14,19 +14,4 @@ export const roomrackOfferRefSchema = z.object({
 });
 export type RoomrackOfferRef = z.infer<typeof roomrackOfferRefSchema>;
 
-export function encodeOfferRef(ref: RoomrackOfferRef): string {
-  return JSON.stringify(ref);
-}
-
-export function decodeOfferRef(text: string, operation: string): RoomrackOfferRef {
-  try {
-    return roomrackOfferRefSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${ROOMRACK} ${operation}: not a roomrack offer`, {
-      supplierId: ROOMRACK,
-      operation,
-      retryable: false,
-      cause: error,
-    });
-  }
-}
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(ROOMRACK, roomrackOfferRefSchema);

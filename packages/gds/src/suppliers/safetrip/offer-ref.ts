@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { insuranceQuoteShape, type InsuranceQuoteRequest } from '../../products/insurance.ts';
+import { insuranceQuoteShape } from '../../products/insurance.ts';
+import { offerRefCodec } from '../offer-ref-codec.ts';
+import { SUPPLIER_ID } from './ota-payload.ts';
 
 /**
  * What the adapter needs to re-quote or book a safetrip offer later: the plan and the request it was
@@ -7,24 +9,6 @@ import { insuranceQuoteShape, type InsuranceQuoteRequest } from '../../products/
  * platform treats it as opaque and keeps it tamper-proof.
  */
 const offerRefSchema = z.object({ planId: z.string().min(1), request: insuranceQuoteShape });
+export type SafetripOfferRef = z.output<typeof offerRefSchema>;
 
-export interface SafetripOfferRef {
-  planId: string;
-  request: InsuranceQuoteRequest;
-}
-
-export function encodeOfferRef(ref: SafetripOfferRef): string {
-  return JSON.stringify(ref);
-}
-
-export function decodeOfferRef(supplierOfferRef: string): SafetripOfferRef {
-  let json: unknown;
-  try {
-    json = JSON.parse(supplierOfferRef);
-  } catch {
-    throw new Error('not a safetrip offer reference');
-  }
-  const parsed = offerRefSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`not a safetrip offer reference: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
-}
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SUPPLIER_ID, offerRefSchema);

@@ -81,7 +81,7 @@ export const safetripAdapter: InsuranceSupplierAdapter = {
 
   async price(connection, offer, context) {
     const operation = 'insurance.price';
-    const { planId, request } = decodeOfferRef(offer.supplierOfferRef);
+    const { planId, request } = decodeOfferRef(offer.supplierOfferRef, 'insurance.price');
     const body = await send(connection, operation, 'OTA_InsuranceQuoteRQ', quoteRequestXml(request, [planId]), context);
     const plan = readQuoteResponse(body, operation).plans.find((quoted) => quoted.planCode === planId);
     if (!plan) throw badResponse(operation, `no quote for plan ${planId}`);
@@ -93,7 +93,7 @@ export const safetripAdapter: InsuranceSupplierAdapter = {
 
   async book(connection, { offer, insured, contact }, context) {
     const operation = 'insurance.book';
-    const { planId, request } = decodeOfferRef(offer.supplierOfferRef);
+    const { planId, request } = decodeOfferRef(offer.supplierOfferRef, 'insurance.book');
     const { travellers: _quotedAges, ...trip } = request;
     const lead = insured[0];
     if (!lead) throw new Error('a safetrip policy insures at least one person');

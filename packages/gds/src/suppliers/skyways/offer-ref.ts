@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SupplierError } from '../../errors.ts';
-import { cabinClassSchema, type AirOffer } from '../../products/air.ts';
+import { cabinClassSchema } from '../../products/air.ts';
+import { offerRefCodec } from '../offer-ref-codec.ts';
 import { SKYWAYS } from './ota-status.ts';
 
 /**
@@ -26,24 +26,4 @@ const offerRefSchema = z.object({
 });
 export type OfferRef = z.infer<typeof offerRefSchema>;
 
-export function encodeOfferRef(ref: Omit<OfferRef, 'v'>): string {
-  return JSON.stringify({ v: 1, ...ref });
-}
-
-export function decodeOfferRef(offer: Pick<AirOffer, 'supplierOfferRef'>, operation: string): OfferRef {
-  let json: unknown;
-  try {
-    json = JSON.parse(offer.supplierOfferRef);
-  } catch {
-    json = undefined;
-  }
-  const parsed = offerRefSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${SKYWAYS} ${operation}: the offer was not made by skyways' adapter`, {
-      supplierId: SKYWAYS,
-      operation,
-      retryable: false,
-    });
-  }
-  return parsed.data;
-}
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SKYWAYS, offerRefSchema);

@@ -53,7 +53,7 @@ export function toAirOffer(itinerary: PricedItineraryView, context: OfferContext
   const seats = allOf(itinerary.slices.flat().map((segment) => segment.seatsAvailable));
   return {
     supplierId: SKYWAYS,
-    supplierOfferRef: encodeOfferRef({ slices: refs, cabinClass: context.cabinClass, currency: fare.total.currency }),
+    supplierOfferRef: encodeOfferRef({ v: 1, slices: refs, cabinClass: context.cabinClass, currency: fare.total.currency }),
     slices: slices.map((segments) => ({ origin: segments[0]!.origin, destination: segments.at(-1)!.destination, segments })),
     passengers: context.passengers,
     base: fare.base,

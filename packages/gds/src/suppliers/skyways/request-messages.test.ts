@@ -31,6 +31,7 @@ const segment = (
 const offer: AirOffer = {
   supplierId: 'skyways',
   supplierOfferRef: encodeOfferRef({
+    v: 1,
     slices: [
       [segment('U4', '601', 'PKR', 'KTM', '20', '07:00', '07:10'), segment('RA', '211', 'KTM', 'DEL', '20', '11:30', '12:50')],
       [segment('RA', '212', 'DEL', 'KTM', '27', '08:15', '10:05')],
@@ -72,7 +73,7 @@ describeWithOpenTravel('skyways requests', () => {
   });
 
   it('price and book requests validate, for a round trip with a connection and a family', async () => {
-    const ref = decodeOfferRef(offer, 'test');
+    const ref = decodeOfferRef(offer.supplierOfferRef, 'test');
     await expectValid(airPriceRequest(offer, ref, identity));
     const passengers = [
       {
@@ -121,7 +122,7 @@ describeWithOpenTravel('skyways requests', () => {
     const single = { ...offer, passengers: [{ type: 'adult' as const }] };
     const xml = airBookRequest(
       { offer: single, passengers, contact: { email: 'a@example.com', phone: '1' } },
-      decodeOfferRef(offer, 'test'),
+      decodeOfferRef(offer.supplierOfferRef, 'test'),
       identity,
     );
     await expectValid(xml);

@@ -44,7 +44,7 @@ export const skywaysAdapter: AirSupplierAdapter = {
   },
 
   async price(connection, offer, context) {
-    const ref = decodeOfferRef(offer, 'air.price');
+    const ref = decodeOfferRef(offer.supplierOfferRef, 'air.price');
     return callSkyways({
       connection,
       context,
@@ -57,7 +57,7 @@ export const skywaysAdapter: AirSupplierAdapter = {
   },
 
   async book(connection, request: AirBookingRequest, context) {
-    const ref = decodeOfferRef(request.offer, 'air.book');
+    const ref = decodeOfferRef(request.offer.supplierOfferRef, 'air.book');
     if (partyOf(request.passengers) !== partyOf(request.offer.passengers)) {
       throw new SupplierError(
         'SUPPLIER_BUSINESS_ERROR',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SupplierError } from '../../errors.ts';
+import { offerRefCodec } from '../offer-ref-codec.ts';
 import { isoDate } from '../../products/common.ts';
 import { STAYLINK } from './ota-outcome.ts';
 
@@ -22,19 +22,4 @@ export const staylinkOfferRefSchema = z.object({
 });
 export type StaylinkOfferRef = z.infer<typeof staylinkOfferRefSchema>;
 
-export function encodeOfferRef(ref: StaylinkOfferRef): string {
-  return JSON.stringify(ref);
-}
-
-export function decodeOfferRef(text: string, operation: string): StaylinkOfferRef {
-  try {
-    return staylinkOfferRefSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw new SupplierError('SUPPLIER_BUSINESS_ERROR', `${STAYLINK} ${operation}: not a staylink offer`, {
-      supplierId: STAYLINK,
-      operation,
-      retryable: false,
-      cause: error,
-    });
-  }
-}
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(STAYLINK, staylinkOfferRefSchema);
