@@ -1,13 +1,14 @@
 import type { z } from 'zod';
-import { SupplierError, type SupplierErrorCode } from '../../errors.ts';
+import type { SupplierError, SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
-import { asArray, textOf, type XmlNode } from '../../xml/safe-xml.ts';
+import type { XmlNode } from '../../xml/safe-xml.ts';
+import { otaBadResponse, readOtaOutcome } from '../opentravel/ota-outcome.ts';
 import { SUPPLIER_ID } from './ota-payload.ts';
 
 /**
- * An OTA response's outcome: its Errors element becomes a SupplierError carrying safetrip's code and
- * text; its Warnings become SupplierWarnings; a root that is missing or does not match what we map
- * is a bad response.
+ * An OTA response's outcome (the shared OpenTravel reader): its Errors element becomes a
+ * SupplierError carrying safetrip's code and text; its Warnings become SupplierWarnings; a root
+ * that is missing or does not match what we map is a bad response.
  */
 const SPECIFIC_ERRORS: Record<string, SupplierErrorCode> = {
   '9': 'INVENTORY_EXHAUSTED', // Requested service is fully booked (plan capacity for that start date)
@@ -15,48 +16,23 @@ const SPECIFIC_ERRORS: Record<string, SupplierErrorCode> = {
   '189': 'PRICE_CHANGED', // safetrip's own code: the premium is no longer the one quoted
 };
 
-const attribute = (node: unknown, name: string): string | undefined =>
-  node && typeof node === 'object' ? ((node as XmlNode)[`@_${name}`] as string | undefined) : undefined;
-
 /** The OTA root element of a response body, with any Errors thrown. */
 export function responseRoot(body: XmlNode, rootName: string, operation: string): XmlNode {
   const root = body[rootName];
   if (root === undefined)
     throw badResponse(operation, `expected ${rootName}, got ${Object.keys(body).join(', ') || 'an empty body'}`);
   const node = (typeof root === 'object' ? root : {}) as XmlNode;
-  const errors = asArray((node.Errors as XmlNode | undefined)?.Error as unknown[] | undefined);
-  if (errors.length > 0) {
-    const first = errors[0];
-    const supplierCode = attribute(first, 'Code');
-    const supplierText = errors.map((error) => textOf(error) || attribute(error, 'ShortText') || 'error').join('; ');
-    throw new SupplierError(
-      SPECIFIC_ERRORS[supplierCode ?? ''] ?? 'SUPPLIER_BUSINESS_ERROR',
-      `${SUPPLIER_ID} ${operation}: ${supplierText}`,
-      {
-        supplierId: SUPPLIER_ID,
-        operation,
-        supplierCode,
-        supplierText,
-      },
-    );
-  }
+  readOtaOutcome(node, { supplierId: SUPPLIER_ID, operation, errorCode: (notice) => SPECIFIC_ERRORS[notice.code ?? ''] });
   return node;
 }
 
+/** The Warnings of a root `responseRoot` let through. */
 export function warningsOf(root: XmlNode): SupplierWarning[] {
-  return asArray((root.Warnings as XmlNode | undefined)?.Warning as unknown[] | undefined).map((warning) => ({
-    supplierId: SUPPLIER_ID,
-    code: attribute(warning, 'Code') ?? `EWT-${attribute(warning, 'Type') ?? '1'}`,
-    message: textOf(warning) || attribute(warning, 'ShortText') || 'warning',
-  }));
+  return readOtaOutcome(root, { supplierId: SUPPLIER_ID, operation: 'warnings' });
 }
 
 export function badResponse(operation: string, reason: string, cause?: unknown): SupplierError {
-  return new SupplierError('SUPPLIER_BAD_RESPONSE', `${SUPPLIER_ID} ${operation}: ${reason}`, {
-    supplierId: SUPPLIER_ID,
-    operation,
-    cause,
-  });
+  return otaBadResponse(SUPPLIER_ID, operation, reason, cause);
 }
 
 /** Validates what we map; a mismatch is the supplier's fault, reported as a bad response. */

@@ -1,7 +1,7 @@
-import { SupplierError, type SupplierErrorCode } from '../../errors.ts';
+import type { SupplierError, SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
-import { attributeOf, childOf, childrenOf } from '../../xml/xml-navigation.ts';
+import { otaBadResponse, otaNotices, readOtaOutcome, type OtaNotice } from '../opentravel/ota-outcome.ts';
 
 export const SKYWAYS = 'skyways';
 
@@ -19,24 +19,9 @@ const ERROR_CODES: Record<string, SupplierErrorCode> = {
 /** OpenTravel's "no availability", which a search answers with Errors rather than an empty list. */
 export const NO_AVAILABILITY = '322';
 
-interface Notice {
-  code: string;
-  text: string;
-}
-
-function noticesOf(response: XmlNode, container: 'Errors' | 'Warnings', item: 'Error' | 'Warning'): Notice[] {
-  return childrenOf(childOf(response, container), item).map((notice) => {
-    const text = (typeof notice['#text'] === 'string' ? notice['#text'] : '').trim();
-    return {
-      code: attributeOf(notice, 'Code') ?? attributeOf(notice, 'Type') ?? 'unknown',
-      text: text || attributeOf(notice, 'ShortText') || attributeOf(notice, 'Status') || 'no text',
-    };
-  });
-}
-
 /** The first OTA Error of a response, if it has any. */
-export function firstError(response: XmlNode): Notice | undefined {
-  return noticesOf(response, 'Errors', 'Error')[0];
+export function firstError(response: XmlNode): OtaNotice | undefined {
+  return otaNotices(response, 'Errors')[0];
 }
 
 /**
@@ -44,24 +29,14 @@ export function firstError(response: XmlNode): Notice | undefined {
  * its Warnings for the caller to pass on.
  */
 export function checkOtaStatus(response: XmlNode, operation: string): SupplierWarning[] {
-  const error = firstError(response);
-  if (error) {
-    const code = ERROR_CODES[error.code] ?? 'SUPPLIER_BUSINESS_ERROR';
-    throw new SupplierError(code, `${SKYWAYS} ${operation}: ${error.text} (${error.code})`, {
-      supplierId: SKYWAYS,
-      operation,
-      supplierCode: error.code,
-      supplierText: error.text,
-    });
-  }
-  return noticesOf(response, 'Warnings', 'Warning').map((warning) => ({
+  return readOtaOutcome(response, {
     supplierId: SKYWAYS,
-    code: warning.code,
-    message: warning.text,
-  }));
+    operation,
+    errorCode: (notice) => ERROR_CODES[notice.code ?? ''],
+  });
 }
 
 /** A response that lacks what the operation needs. */
 export function badResponse(operation: string, problem: string): SupplierError {
-  return new SupplierError('SUPPLIER_BAD_RESPONSE', `${SKYWAYS} ${operation}: ${problem}`, { supplierId: SKYWAYS, operation });
+  return otaBadResponse(SKYWAYS, operation, problem);
 }

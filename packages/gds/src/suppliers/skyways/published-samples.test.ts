@@ -124,7 +124,7 @@ describeWithOpenTravel('published OpenTravel samples through the skyways mapping
     expect(readCancel(sample('OTA_CancelRSEntireAirlineResPenalties'), 'air.cancel')).toMatchObject({
       charge: { amountMinor: 5000, currency: 'USD' },
       chargeValidUntil: '2010-03-16T05:00:00-05:00',
-      warnings: [{ supplierId: 'skyways', code: '11', message: 'Cancellation penalties apply.' }],
+      warnings: [{ supplierId: 'skyways', code: 'EWT-11', message: 'Cancellation penalties apply.' }],
     });
     expect(readCancel(sample('OTA_CancelRS_ForumHotelCancelSample'), 'air.cancel').charge).toEqual({
       amountMinor: 10000,
