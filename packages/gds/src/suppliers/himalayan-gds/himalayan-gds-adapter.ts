@@ -48,6 +48,14 @@ function asBooking(reply: XmlNode, label: string): SupplierBooking {
   return booking;
 }
 
+/** The himalayan-gds adapter with its own session pool; `close` signs the pooled sessions out. */
+export interface HimalayanGdsAdapter extends AirSupplierAdapter {
+  /** Signs out the pooled sessions (shutdown). */
+  close(): Promise<void>;
+  /** Idle sessions pooled for a connection. */
+  idleSessions(connection: SupplierConnection): number;
+}
+
 /**
  * himalayan-gds: Amadeus-style sessions (see GdsSessionClient) and EDIFACT-shaped messages.
  * search: Fare_MasterPricerTravelBoardSearch; price: Fare_InformativePricingWithoutPNR; book:
@@ -55,124 +63,126 @@ function asBooking(reply: XmlNode, label: string): SupplierBooking {
  * confirm: DocIssuance_IssueTicket, then PNR_Retrieve for the ticket numbers; cancel:
  * Ticket_InitRefund for the quote, PNR_Cancel to commit it; retrieve: PNR_Retrieve.
  */
-export class HimalayanGdsAdapter implements AirSupplierAdapter {
-  readonly supplierId = HIMALAYAN_GDS_SUPPLIER_ID;
-  readonly product = 'air' as const;
-  private readonly sessions: GdsSessionClient;
+export function createHimalayanGdsAdapter(options: Partial<SessionPoolOptions> = {}): HimalayanGdsAdapter {
+  const sessions = new GdsSessionClient(options);
+  return {
+    supplierId: HIMALAYAN_GDS_SUPPLIER_ID,
+    product: 'air',
 
-  constructor(options: Partial<SessionPoolOptions> = {}) {
-    this.sessions = new GdsSessionClient(options);
-  }
-
-  async search(
-    connection: SupplierConnection,
-    request: AirSearchRequest,
-    context?: CallContext,
-  ): Promise<SearchResult<AirOffer>> {
-    return this.sessions.converse(connection, 'air.search', context, async (send) => {
-      try {
-        const { reply, warnings } = await send(
-          'Fare_MasterPricerTravelBoardSearch',
-          masterPricerRequest(request),
-          MASTER_PRICER_ARRAYS,
-        );
-        return {
-          offers: mapReply('air.search', () => masterPricerOffers(reply, request)),
-          warnings: warnings.map((warning) => ({ supplierId: this.supplierId, code: warning.code, message: warning.text })),
-        };
-      } catch (error) {
-        if (isSupplierError(error) && error.supplierCode && NOTHING_FOUND.has(error.supplierCode))
-          return { offers: [], warnings: [] };
-        throw error;
-      }
-    });
-  }
-
-  async price(connection: SupplierConnection, offer: AirOffer, context?: CallContext): Promise<AirPricing> {
-    const ref = decodeOfferRef(offer.supplierOfferRef, 'air.price');
-    return this.sessions.converse(connection, 'air.price', context, async (send) => {
-      const { reply } = await send(
-        'Fare_InformativePricingWithoutPNR',
-        informativePricingRequest(offer, ref),
-        INFORMATIVE_PRICING_ARRAYS,
-      );
-      return mapReply('air.price', () => pricedOffer(reply, offer, ref));
-    });
-  }
-
-  async book(connection: SupplierConnection, booking: AirBookingRequest, context?: CallContext): Promise<SupplierBooking> {
-    const ref = decodeOfferRef(booking.offer.supplierOfferRef, 'air.book');
-    const offered = ptcCounts(booking.offer.passengers);
-    const named = ptcCounts(booking.passengers);
-    if (PTCS.some((ptc) => offered[ptc] !== named[ptc])) {
-      throw new SupplierError('SUPPLIER_BUSINESS_ERROR', 'the passengers named are not the ones the offer was priced for', {
-        supplierId: this.supplierId,
-        operation: 'air.book',
-        retryable: false,
+    async search(
+      connection: SupplierConnection,
+      request: AirSearchRequest,
+      context?: CallContext,
+    ): Promise<SearchResult<AirOffer>> {
+      return sessions.converse(connection, 'air.search', context, async (send) => {
+        try {
+          const { reply, warnings } = await send(
+            'Fare_MasterPricerTravelBoardSearch',
+            masterPricerRequest(request),
+            MASTER_PRICER_ARRAYS,
+          );
+          return {
+            offers: mapReply('air.search', () => masterPricerOffers(reply, request)),
+            warnings: warnings.map((warning) => ({
+              supplierId: HIMALAYAN_GDS_SUPPLIER_ID,
+              code: warning.code,
+              message: warning.text,
+            })),
+          };
+        } catch (error) {
+          if (isSupplierError(error) && error.supplierCode && NOTHING_FOUND.has(error.supplierCode))
+            return { offers: [], warnings: [] };
+          throw error;
+        }
       });
-    }
-    return this.sessions.converse(connection, 'air.book', context, async (send) => {
-      const { reply } = await send('PNR_AddMultiElements', addMultiElementsRequest(booking, ref), PNR_REPLY_ARRAYS);
-      return asBooking(reply, 'air.book');
-    });
-  }
+    },
 
-  async confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking> {
-    return this.sessions.converse(connection, 'air.confirm', context, async (send) => {
-      try {
-        const { reply } = await send('DocIssuance_IssueTicket', issueTicketRequest(supplierReference), []);
-        if (!ticketsIssued(reply)) throw badReply('air.confirm', 'DocIssuance_IssueTicket did not say the tickets were issued');
-      } catch (error) {
-        if (!(isSupplierError(error) && error.supplierCode === ALREADY_TICKETED)) throw error;
+    async price(connection: SupplierConnection, offer: AirOffer, context?: CallContext): Promise<AirPricing> {
+      const ref = decodeOfferRef(offer.supplierOfferRef, 'air.price');
+      return sessions.converse(connection, 'air.price', context, async (send) => {
+        const { reply } = await send(
+          'Fare_InformativePricingWithoutPNR',
+          informativePricingRequest(offer, ref),
+          INFORMATIVE_PRICING_ARRAYS,
+        );
+        return mapReply('air.price', () => pricedOffer(reply, offer, ref));
+      });
+    },
+
+    async book(connection: SupplierConnection, booking: AirBookingRequest, context?: CallContext): Promise<SupplierBooking> {
+      const ref = decodeOfferRef(booking.offer.supplierOfferRef, 'air.book');
+      const offered = ptcCounts(booking.offer.passengers);
+      const named = ptcCounts(booking.passengers);
+      if (PTCS.some((ptc) => offered[ptc] !== named[ptc])) {
+        throw new SupplierError('SUPPLIER_BUSINESS_ERROR', 'the passengers named are not the ones the offer was priced for', {
+          supplierId: HIMALAYAN_GDS_SUPPLIER_ID,
+          operation: 'air.book',
+          retryable: false,
+        });
       }
-      const { reply } = await send('PNR_Retrieve', retrieveRequest(supplierReference), PNR_REPLY_ARRAYS);
-      return asBooking(reply, 'air.confirm');
-    });
-  }
+      return sessions.converse(connection, 'air.book', context, async (send) => {
+        const { reply } = await send('PNR_AddMultiElements', addMultiElementsRequest(booking, ref), PNR_REPLY_ARRAYS);
+        return asBooking(reply, 'air.book');
+      });
+    },
 
-  async quoteCancellation(
-    connection: SupplierConnection,
-    supplierReference: string,
-    context?: CallContext,
-  ): Promise<CancellationQuote> {
-    return this.sessions.converse(connection, 'air.cancel-quote', context, async (send) => {
-      const { reply } = await send('Ticket_InitRefund', initRefundRequest(supplierReference), INIT_REFUND_ARRAYS);
-      return mapReply('air.cancel-quote', () => cancellationQuoteOf(reply, supplierReference));
-    });
-  }
+    async confirm(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking> {
+      return sessions.converse(connection, 'air.confirm', context, async (send) => {
+        try {
+          const { reply } = await send('DocIssuance_IssueTicket', issueTicketRequest(supplierReference), []);
+          if (!ticketsIssued(reply)) throw badReply('air.confirm', 'DocIssuance_IssueTicket did not say the tickets were issued');
+        } catch (error) {
+          if (!(isSupplierError(error) && error.supplierCode === ALREADY_TICKETED)) throw error;
+        }
+        const { reply } = await send('PNR_Retrieve', retrieveRequest(supplierReference), PNR_REPLY_ARRAYS);
+        return asBooking(reply, 'air.confirm');
+      });
+    },
 
-  async cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult> {
-    return this.sessions.converse(connection, 'air.cancel', context, async (send) => {
-      const { reply } = await send('PNR_Cancel', cancelRequest(quote), PNR_REPLY_ARRAYS);
-      const record = mapReply('air.cancel', () => bookingFromPnrReply(reply));
-      if (record.status !== 'cancelled' || !record.refund) throw badReply('air.cancel', 'PNR_Cancel left the record active');
-      return {
-        supplierId: this.supplierId,
-        supplierReference: record.supplierReference,
-        status: 'cancelled',
-        penalty: record.refund.penalty,
-        refund: record.refund.refund,
-        cancellationReference: record.refund.reference,
-      };
-    });
-  }
+    async quoteCancellation(
+      connection: SupplierConnection,
+      supplierReference: string,
+      context?: CallContext,
+    ): Promise<CancellationQuote> {
+      return sessions.converse(connection, 'air.cancel-quote', context, async (send) => {
+        const { reply } = await send('Ticket_InitRefund', initRefundRequest(supplierReference), INIT_REFUND_ARRAYS);
+        return mapReply('air.cancel-quote', () => cancellationQuoteOf(reply, supplierReference));
+      });
+    },
 
-  async retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking> {
-    return this.sessions.converse(connection, 'air.retrieve', context, async (send) => {
-      const { reply } = await send('PNR_Retrieve', retrieveRequest(supplierReference), PNR_REPLY_ARRAYS);
-      return asBooking(reply, 'air.retrieve');
-    });
-  }
+    async cancel(connection: SupplierConnection, quote: CancellationQuote, context?: CallContext): Promise<CancellationResult> {
+      return sessions.converse(connection, 'air.cancel', context, async (send) => {
+        const { reply } = await send('PNR_Cancel', cancelRequest(quote), PNR_REPLY_ARRAYS);
+        const record = mapReply('air.cancel', () => bookingFromPnrReply(reply));
+        if (record.status !== 'cancelled' || !record.refund) throw badReply('air.cancel', 'PNR_Cancel left the record active');
+        return {
+          supplierId: HIMALAYAN_GDS_SUPPLIER_ID,
+          supplierReference: record.supplierReference,
+          status: 'cancelled',
+          penalty: record.refund.penalty,
+          refund: record.refund.refund,
+          cancellationReference: record.refund.reference,
+        };
+      });
+    },
 
-  /** Signs out the pooled sessions (shutdown). */
-  close(): Promise<void> {
-    return this.sessions.close();
-  }
+    async retrieve(connection: SupplierConnection, supplierReference: string, context?: CallContext): Promise<SupplierBooking> {
+      return sessions.converse(connection, 'air.retrieve', context, async (send) => {
+        const { reply } = await send('PNR_Retrieve', retrieveRequest(supplierReference), PNR_REPLY_ARRAYS);
+        return asBooking(reply, 'air.retrieve');
+      });
+    },
 
-  /** Idle sessions pooled for a connection. */
-  idleSessions(connection: SupplierConnection): number {
-    return this.sessions.idleSessions(connection);
-  }
+    /** Signs out the pooled sessions (shutdown). */
+    close(): Promise<void> {
+      return sessions.close();
+    },
+
+    /** Idle sessions pooled for a connection. */
+    idleSessions(connection: SupplierConnection): number {
+      return sessions.idleSessions(connection);
+    },
+  };
 }
 
-export const himalayanGdsAdapter = new HimalayanGdsAdapter();
+export const himalayanGdsAdapter = createHimalayanGdsAdapter();

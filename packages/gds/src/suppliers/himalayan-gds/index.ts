@@ -1,7 +1,7 @@
 // What other packages see of himalayan-gds (@himal/gds/suppliers/himalayan-gds): the adapter and the
 // messages it sends, for the tests in @himal/simulators that drive them against the simulator.
 // Production reaches the adapter through the registry.
-export { HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
+export { createHimalayanGdsAdapter, type HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
 export { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
 export { addMultiElementsRequest, gdsName } from './add-multi-elements.ts';
 export { localDateTime, offsetDateTime, toEdifactDate, toEdifactLongDate } from './edifact-dates.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { flushSupplierCalls, isSupplierError, type AirOffer, type SupplierError } from '@himal/gds';
-import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { createHimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
 import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 import { connectionTo, CONTACT, inDays, oneWay, OTHER_AGENCY_OFFICE, travellersFor } from './himalayan-gds-test-kit.ts';
@@ -22,7 +22,7 @@ interface SimulatorState {
 
 describe('himalayan-gds adapter', () => {
   let sim: RunningSimulator;
-  const adapter = new HimalayanGdsAdapter();
+  const adapter = createHimalayanGdsAdapter();
   const connection = () => connectionTo(sim);
   const state = () => simulatorControl.state<SimulatorState>(sim.url);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { flushSupplierCalls } from '@himal/gds';
-import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { createHimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
 import type { FaultSpec } from '../../harness/fault-plan.ts';
 import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
@@ -10,7 +10,7 @@ const SEARCH = 'Fare_MasterPricerTravelBoardSearch';
 
 describe('himalayan-gds adapter under faults', () => {
   let sim: RunningSimulator;
-  const adapter = new HimalayanGdsAdapter();
+  const adapter = createHimalayanGdsAdapter();
   const connection = () => connectionTo(sim);
   const search = (timeoutMs = 2_000) => adapter.search(connection(), oneWay('KTM', 'PKR'), { timeoutMs });
   const opened = async () => (await simulatorControl.state<{ sessions: { opened: number } }>(sim.url)).sessions.opened;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSupplierCalls } from '@himal/gds';
-import { HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
+import { createHimalayanGdsAdapter, type HimalayanGdsAdapter } from '@himal/gds/suppliers/himalayan-gds';
 import { simulatorControl, startSimulator, type RunningSimulator } from '../../harness/simulator-server.ts';
 import { createHimalayanGdsSimulator } from '../../himalayan-gds/himalayan-gds-simulator.ts';
 import { connectionTo, oneWay, OTHER_AGENCY_OFFICE } from './himalayan-gds-test-kit.ts';
@@ -13,8 +13,8 @@ describe('himalayan-gds sessions', () => {
   let sim: RunningSimulator;
   const adapters: HimalayanGdsAdapter[] = [];
   const sessions = async () => (await simulatorControl.state<Sessions>(sim.url)).sessions;
-  const adapterWith = (options: ConstructorParameters<typeof HimalayanGdsAdapter>[0] = {}) => {
-    const adapter = new HimalayanGdsAdapter(options);
+  const adapterWith = (options: Parameters<typeof createHimalayanGdsAdapter>[0] = {}) => {
+    const adapter = createHimalayanGdsAdapter(options);
     adapters.push(adapter);
     return adapter;
   };
