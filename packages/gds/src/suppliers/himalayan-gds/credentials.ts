@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { SupplierError } from '../../errors.ts';
 import type { SupplierConnection } from '../../products/common.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 
 const credentialsSchema = z.object({
   officeId: z.string().regex(/^[A-Z]{3}[A-Z0-9]{6}$/),

@@ -1,5 +1,3 @@
-/** The Himalayan GDS's published message namespace and SOAP actions (message version 2026). */
-export const HIMALAYAN_GDS_SUPPLIER_ID = 'himalayan-gds';
 export const HIMALAYAN_GDS_NS = 'urn:himalayan-gds:2026';
 
 export type GdsOperationName =

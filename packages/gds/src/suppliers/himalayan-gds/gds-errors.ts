@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SupplierError, type SupplierErrorCode } from '../../errors.ts';
 import { asArray } from '../../xml/safe-xml.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 
 /** One errorMessage of a reply: EC errors replace the answer, WEC warnings come beside it. */
 export interface GdsMessage {

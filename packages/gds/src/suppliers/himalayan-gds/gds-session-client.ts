@@ -4,7 +4,8 @@ import { callSoap, DEFAULT_SUPPLIER_TIMEOUT_MS } from '../../transport/soap-tran
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { usernameTokenHeader } from '../../xml/ws-security.ts';
 import { connectionKey, gdsCredentials, type GdsCredentials } from './credentials.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID, replyElementOf, soapActionOf, type GdsOperationName } from './dialect.ts';
+import { replyElementOf, soapActionOf, type GdsOperationName } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 import { badReply, gdsError, readGdsMessages, type GdsMessage } from './gds-errors.ts';
 import { authenticateRequest, readSessionHeader, sessionHeader, signOutRequest, type GdsSession } from './security-messages.ts';
 import { DEFAULT_SESSION_POOL, SessionPool, type SessionPoolOptions } from './session-pool.ts';

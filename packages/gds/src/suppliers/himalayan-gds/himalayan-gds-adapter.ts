@@ -10,7 +10,7 @@ import type {
 } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { addMultiElementsRequest } from './add-multi-elements.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 import { badReply } from './gds-errors.ts';
 import { GdsSessionClient } from './gds-session-client.ts';
 import { informativePricingRequest, INFORMATIVE_PRICING_ARRAYS, pricedOffer } from './informative-pricing.ts';

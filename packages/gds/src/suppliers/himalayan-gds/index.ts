@@ -2,7 +2,7 @@
 // messages it sends, for the tests in @himal/simulators that drive them against the simulator.
 // Production reaches the adapter through the registry.
 export { createHimalayanGdsAdapter, type HimalayanGdsAdapter } from './himalayan-gds-adapter.ts';
-export { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+export { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 export { addMultiElementsRequest, gdsName } from './add-multi-elements.ts';
 export { localDateTime, offsetDateTime, toEdifactDate, toEdifactLongDate } from './edifact-dates.ts';
 export { informativePricingRequest } from './informative-pricing.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { offerRefCodec } from '../offer-ref-codec.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * What pricing and booking an offer again needs: its flights as the GDS names them (carrier,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { decimalToMinor, type Money } from '../../money/money.ts';
 import type { SupplierBooking } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
-import { HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
 import { offsetDateTime } from './edifact-dates.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 
 export const PNR_REPLY_ARRAYS = [
   'travellerInfo',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CancellationQuote } from '../../products/common.ts';
 import { buildXml, type XmlNode } from '../../xml/safe-xml.ts';
-import { HIMALAYAN_GDS_NS, HIMALAYAN_GDS_SUPPLIER_ID } from './dialect.ts';
+import { HIMALAYAN_GDS_NS } from './dialect.ts';
+import { HIMALAYAN_GDS_SUPPLIER_ID } from './supplier-id.ts';
 import { offsetDateTime } from './edifact-dates.ts';
 import { moneyOf } from './pnr-reply.ts';
 

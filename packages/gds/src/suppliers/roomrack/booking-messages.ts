@@ -4,7 +4,8 @@ import type { SupplierBooking } from '../../products/common.ts';
 import type { HotelBookingRequest } from '../../products/hotel.ts';
 import { buildXml, textOf, type XmlNode } from '../../xml/safe-xml.ts';
 import { attributeOf, childOf } from '../../xml/xml-navigation.ts';
-import { ROOMRACK, ROOMRACK_NS } from './roomrack-outcome.ts';
+import { ROOMRACK_NS } from './roomrack-outcome.ts';
+import { ROOMRACK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * HoldBooking, ConfirmBooking, GetBooking, CancelQuote and CancelCommit requests, and the Booking
@@ -67,7 +68,7 @@ export function readBooking(root: XmlNode): SupplierBooking {
   });
   const status = STATUS[fields.status];
   return {
-    supplierId: ROOMRACK,
+    supplierId: ROOMRACK_SUPPLIER_ID,
     supplierReference: fields.ref,
     status,
     total: { amountMinor: decimalToMinor(fields.total, fields.currency), currency: fields.currency },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { offerRefCodec } from '../offer-ref-codec.ts';
-import { ROOMRACK } from './roomrack-outcome.ts';
+import { ROOMRACK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * roomrack addresses a rate by its own rateKey, which also fixes the price it was quoted at; the
@@ -14,4 +14,4 @@ export const roomrackOfferRefSchema = z.object({
 });
 export type RoomrackOfferRef = z.infer<typeof roomrackOfferRefSchema>;
 
-export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(ROOMRACK, roomrackOfferRefSchema);
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(ROOMRACK_SUPPLIER_ID, roomrackOfferRefSchema);

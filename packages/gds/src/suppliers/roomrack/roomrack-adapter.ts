@@ -22,8 +22,9 @@ import {
 } from './booking-messages.ts';
 import { decodeOfferRef } from './offer-ref.ts';
 import { apiKeyHeader } from './roomrack-connection.ts';
-import { ROOMRACK, roomrackOutcome, type RoomrackOperation } from './roomrack-outcome.ts';
+import { roomrackOutcome, type RoomrackOperation } from './roomrack-outcome.ts';
 import { buildPropertySearchRequest, buildRateCheckRequest, mapProperties, SEARCH_RESPONSE_ARRAYS } from './search-messages.ts';
+import { ROOMRACK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * roomrack speaks its own XML over SOAP, with an API key in a header element: PropertySearch,
@@ -43,9 +44,9 @@ function mapped<T>(operation: RoomrackOperation, map: () => T): T {
     if (isSupplierError(error)) throw error;
     throw new SupplierError(
       'SUPPLIER_BAD_RESPONSE',
-      `${ROOMRACK} ${operation}: unexpected answer (${(error as Error).message.slice(0, 200)})`,
+      `${ROOMRACK_SUPPLIER_ID} ${operation}: unexpected answer (${(error as Error).message.slice(0, 200)})`,
       {
-        supplierId: ROOMRACK,
+        supplierId: ROOMRACK_SUPPLIER_ID,
         operation,
         cause: error,
       },
@@ -62,7 +63,7 @@ async function exchange(
   context: CallContext = {},
 ): Promise<{ root: XmlNode; warnings: SupplierWarning[] }> {
   const result = await callSoap({
-    supplierId: ROOMRACK,
+    supplierId: ROOMRACK_SUPPLIER_ID,
     operation,
     endpoint: connection.endpoint,
     soapAction: `${SOAP_ACTION_BASE}${action}`,
@@ -90,7 +91,7 @@ async function bookingCall(
 }
 
 export const roomrackAdapter: HotelSupplierAdapter = {
-  supplierId: ROOMRACK,
+  supplierId: ROOMRACK_SUPPLIER_ID,
   product: 'hotel',
 
   async search(
@@ -125,8 +126,8 @@ export const roomrackAdapter: HotelSupplierAdapter = {
     );
     const [current] = mapped('hotel.price', () => mapProperties(root, offer));
     if (!current) {
-      throw new SupplierError('INVENTORY_EXHAUSTED', `${ROOMRACK} hotel.price: the rate is no longer offered`, {
-        supplierId: ROOMRACK,
+      throw new SupplierError('INVENTORY_EXHAUSTED', `${ROOMRACK_SUPPLIER_ID} hotel.price: the rate is no longer offered`, {
+        supplierId: ROOMRACK_SUPPLIER_ID,
         operation: 'hotel.price',
       });
     }
@@ -177,7 +178,7 @@ export const roomrackAdapter: HotelSupplierAdapter = {
     );
     const quote = mapped('hotel.cancel-quote', () => readCancelQuote(root));
     return {
-      supplierId: ROOMRACK,
+      supplierId: ROOMRACK_SUPPLIER_ID,
       supplierReference,
       quoteRef: quote.quoteId,
       penalty: quote.fee,
@@ -199,12 +200,12 @@ export const roomrackAdapter: HotelSupplierAdapter = {
     if (cancellation.status !== 'cancelled') {
       throw new SupplierError(
         'SUPPLIER_BAD_RESPONSE',
-        `${ROOMRACK} hotel.cancel: the booking is ${cancellation.status} after the commit`,
-        { supplierId: ROOMRACK, operation: 'hotel.cancel' },
+        `${ROOMRACK_SUPPLIER_ID} hotel.cancel: the booking is ${cancellation.status} after the commit`,
+        { supplierId: ROOMRACK_SUPPLIER_ID, operation: 'hotel.cancel' },
       );
     }
     return {
-      supplierId: ROOMRACK,
+      supplierId: ROOMRACK_SUPPLIER_ID,
       supplierReference: quote.supplierReference,
       status: 'cancelled',
       penalty: cancellation.fee,

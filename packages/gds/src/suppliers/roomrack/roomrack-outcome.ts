@@ -2,12 +2,8 @@ import { SupplierError, type SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import { textOf, type XmlNode } from '../../xml/safe-xml.ts';
 import { attributeOf, childOf, childrenOf } from '../../xml/xml-navigation.ts';
+import { ROOMRACK_SUPPLIER_ID } from './supplier-id.ts';
 
-/**
- * roomrack answers with its content or with Errors (its own codes), and Notices beside content.
- * Errors become SupplierErrors with roomrack's code and text kept.
- */
-export const ROOMRACK = 'roomrack';
 export const ROOMRACK_NS = 'http://xml.roomrack.example/hotel/v3';
 
 export type RoomrackOperation =
@@ -32,17 +28,21 @@ function issues(container: XmlNode | undefined, name: string): Array<{ code: str
 /** Throws the answer's first Error; returns its Notices as warnings otherwise. */
 export function roomrackOutcome(root: XmlNode | undefined, operation: RoomrackOperation): SupplierWarning[] {
   if (!root)
-    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${ROOMRACK} ${operation}: the answer is not the expected message`, {
-      supplierId: ROOMRACK,
-      operation,
-    });
+    throw new SupplierError(
+      'SUPPLIER_BAD_RESPONSE',
+      `${ROOMRACK_SUPPLIER_ID} ${operation}: the answer is not the expected message`,
+      {
+        supplierId: ROOMRACK_SUPPLIER_ID,
+        operation,
+      },
+    );
   const [error] = issues(childOf(root, 'Errors'), 'Error');
   if (error) {
     throw new SupplierError(
       PLATFORM_CODES[error.code] ?? 'SUPPLIER_BUSINESS_ERROR',
-      `${ROOMRACK} ${operation} refused: ${error.text || error.code} (${error.code})`,
+      `${ROOMRACK_SUPPLIER_ID} ${operation} refused: ${error.text || error.code} (${error.code})`,
       {
-        supplierId: ROOMRACK,
+        supplierId: ROOMRACK_SUPPLIER_ID,
         operation,
         supplierCode: error.code,
         supplierText: error.text,
@@ -50,7 +50,7 @@ export function roomrackOutcome(root: XmlNode | undefined, operation: RoomrackOp
     );
   }
   return issues(childOf(root, 'Notices'), 'Notice').map((notice) => ({
-    supplierId: ROOMRACK,
+    supplierId: ROOMRACK_SUPPLIER_ID,
     code: notice.code,
     message: notice.text,
   }));

@@ -4,8 +4,9 @@ import type { HotelOffer, HotelProperty } from '../../products/hotel.ts';
 import { buildXml, textOf, type XmlNode } from '../../xml/safe-xml.ts';
 import { attributeOf, childOf, childrenOf, childText } from '../../xml/xml-navigation.ts';
 import { encodeOfferRef } from './offer-ref.ts';
-import { ROOMRACK, ROOMRACK_NS } from './roomrack-outcome.ts';
+import { ROOMRACK_NS } from './roomrack-outcome.ts';
 import { taxesPerRoomNight, type StatedTax } from './roomrack-taxes.ts';
+import { ROOMRACK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * PropertySearch and RateCheck requests, and their answers as offers. roomrack prices one room for
@@ -141,7 +142,7 @@ export function mapProperties(root: XmlNode, stay: Pick<SearchStay, 'checkIn' | 
     return childrenOf(childOf(node, 'Rates'), 'Rate').map((rateNode): HotelOffer => {
       const { fields, perRoomNight, taxesPerRoomNight: taxes } = readRate(rateNode, currency);
       return {
-        supplierId: ROOMRACK,
+        supplierId: ROOMRACK_SUPPLIER_ID,
         supplierOfferRef: encodeOfferRef({
           rateKey: fields.rateKey,
           propertyCode: hotel.supplierHotelCode,

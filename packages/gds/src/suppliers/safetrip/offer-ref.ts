@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { insuranceQuoteShape } from '../../products/insurance.ts';
 import { offerRefCodec } from '../offer-ref-codec.ts';
-import { SUPPLIER_ID } from './ota-payload.ts';
+import { SAFETRIP_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * What the adapter needs to re-quote or book a safetrip offer later: the plan and the request it was
@@ -11,4 +11,4 @@ import { SUPPLIER_ID } from './ota-payload.ts';
 const offerRefSchema = z.object({ planId: z.string().min(1), request: insuranceQuoteShape });
 export type SafetripOfferRef = z.output<typeof offerRefSchema>;
 
-export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SUPPLIER_ID, offerRefSchema);
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SAFETRIP_SUPPLIER_ID, offerRefSchema);

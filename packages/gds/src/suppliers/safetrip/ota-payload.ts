@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { currencySchema, decimalToMinor, minorToDecimal, type Money } from '../../money/money.ts';
 
-/** Pieces every OpenTravel message safetrip exchanges shares. */
-export const SUPPLIER_ID = 'safetrip';
 export const OTA_NS = 'http://www.opentravel.org/OTA/2003/05';
 const OTA_VERSION = '2.000';
 

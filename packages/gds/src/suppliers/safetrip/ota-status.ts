@@ -3,7 +3,7 @@ import type { SupplierError, SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { otaBadResponse, readOtaOutcome } from '../opentravel/ota-outcome.ts';
-import { SUPPLIER_ID } from './ota-payload.ts';
+import { SAFETRIP_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * An OTA response's outcome (the shared OpenTravel reader): its Errors element becomes a
@@ -22,17 +22,21 @@ export function responseRoot(body: XmlNode, rootName: string, operation: string)
   if (root === undefined)
     throw badResponse(operation, `expected ${rootName}, got ${Object.keys(body).join(', ') || 'an empty body'}`);
   const node = (typeof root === 'object' ? root : {}) as XmlNode;
-  readOtaOutcome(node, { supplierId: SUPPLIER_ID, operation, errorCode: (notice) => SPECIFIC_ERRORS[notice.code ?? ''] });
+  readOtaOutcome(node, {
+    supplierId: SAFETRIP_SUPPLIER_ID,
+    operation,
+    errorCode: (notice) => SPECIFIC_ERRORS[notice.code ?? ''],
+  });
   return node;
 }
 
 /** The Warnings of a root `responseRoot` let through. */
 export function warningsOf(root: XmlNode): SupplierWarning[] {
-  return readOtaOutcome(root, { supplierId: SUPPLIER_ID, operation: 'warnings' });
+  return readOtaOutcome(root, { supplierId: SAFETRIP_SUPPLIER_ID, operation: 'warnings' });
 }
 
 export function badResponse(operation: string, reason: string, cause?: unknown): SupplierError {
-  return otaBadResponse(SUPPLIER_ID, operation, reason, cause);
+  return otaBadResponse(SAFETRIP_SUPPLIER_ID, operation, reason, cause);
 }
 
 /** Validates what we map; a mismatch is the supplier's fault, reported as a bad response. */

@@ -9,8 +9,9 @@ import {
   type Restatement,
   type SafetripTrip,
 } from './coverage-details.ts';
-import { amountAttributes, element, otaMoneySchema, payloadAttributes, SUPPLIER_ID } from './ota-payload.ts';
+import { amountAttributes, element, otaMoneySchema, payloadAttributes } from './ota-payload.ts';
 import { mapResponse, responseRoot, warningsOf } from './ota-status.ts';
+import { SAFETRIP_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * A safetrip policy's life in OpenTravel messages:
@@ -120,7 +121,7 @@ export function readPolicyResponse(body: XmlNode, operation: string): SafetripPo
   const restatement = readRestatement(rawPlan);
   return {
     booking: {
-      supplierId: SUPPLIER_ID,
+      supplierId: SAFETRIP_SUPPLIER_ID,
       supplierReference: reference,
       status: ended ? 'cancelled' : held ? 'held' : 'confirmed',
       total: plan.PlanCost,

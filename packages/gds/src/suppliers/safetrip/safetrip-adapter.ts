@@ -6,10 +6,11 @@ import type { XmlNode } from '../../xml/safe-xml.ts';
 import { usernameTokenHeader } from '../../xml/ws-security.ts';
 import { cancelRequestXml, readCancelResponse } from './cancel-messages.ts';
 import { decodeOfferRef, encodeOfferRef } from './offer-ref.ts';
-import { OTA_NS, RESPONSE_ARRAYS, SUPPLIER_ID } from './ota-payload.ts';
+import { OTA_NS, RESPONSE_ARRAYS } from './ota-payload.ts';
 import { badResponse } from './ota-status.ts';
 import { holdRequestXml, issueRequestXml, readPolicyResponse, readRequestXml, type SafetripPolicy } from './policy-messages.ts';
 import { quoteRequestXml, readQuoteResponse, type QuotedPlan } from './quote-messages.ts';
+import { SAFETRIP_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * safetrip (travel insurance, OpenTravel 2003/05 over SOAP, WS-Security UsernameToken).
@@ -32,13 +33,13 @@ async function send(
 ): Promise<XmlNode> {
   const { username, password } = connection.credentials;
   if (!username || !password) {
-    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${SUPPLIER_ID} needs a username and a password`, {
-      supplierId: SUPPLIER_ID,
+    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${SAFETRIP_SUPPLIER_ID} needs a username and a password`, {
+      supplierId: SAFETRIP_SUPPLIER_ID,
       operation,
     });
   }
   const { body } = await callSoap({
-    supplierId: SUPPLIER_ID,
+    supplierId: SAFETRIP_SUPPLIER_ID,
     operation,
     endpoint: connection.endpoint,
     soapAction: `${OTA_NS}/${request}`,
@@ -54,7 +55,7 @@ async function send(
 
 function toOffer(plan: QuotedPlan, request: InsuranceQuoteRequest): InsuranceOffer {
   return {
-    supplierId: SUPPLIER_ID,
+    supplierId: SAFETRIP_SUPPLIER_ID,
     supplierOfferRef: encodeOfferRef({ planId: plan.planCode, request }),
     planCode: plan.planCode,
     planName: plan.planName,
@@ -69,7 +70,7 @@ async function readPolicy(connection: SupplierConnection, reference: string, con
 }
 
 export const safetripAdapter: InsuranceSupplierAdapter = {
-  supplierId: SUPPLIER_ID,
+  supplierId: SAFETRIP_SUPPLIER_ID,
   product: 'insurance',
 
   async quote(connection, request, context) {
@@ -118,8 +119,8 @@ export const safetripAdapter: InsuranceSupplierAdapter = {
       const [code, what] = current.lapsed
         ? (['OFFER_EXPIRED', 'lapsed before it was issued'] as const)
         : (['SUPPLIER_BUSINESS_ERROR', 'was cancelled'] as const);
-      throw new SupplierError(code, `${SUPPLIER_ID} booking ${supplierReference} ${what}`, {
-        supplierId: SUPPLIER_ID,
+      throw new SupplierError(code, `${SAFETRIP_SUPPLIER_ID} booking ${supplierReference} ${what}`, {
+        supplierId: SAFETRIP_SUPPLIER_ID,
         operation,
       });
     }
@@ -148,7 +149,7 @@ export const safetripAdapter: InsuranceSupplierAdapter = {
     if (!quoteRef || !penalty || !refund)
       throw badResponse(operation, 'a cancellation quote needs its reference, a charge and a refund');
     return {
-      supplierId: SUPPLIER_ID,
+      supplierId: SAFETRIP_SUPPLIER_ID,
       supplierReference,
       quoteRef,
       penalty,
@@ -163,7 +164,7 @@ export const safetripAdapter: InsuranceSupplierAdapter = {
     const outcome = readCancelResponse(await send(connection, operation, 'OTA_CancelRQ', bodyXml, context), operation);
     if (outcome.status !== 'Cancelled') throw badResponse(operation, `expected Status Cancelled, got ${outcome.status}`);
     return {
-      supplierId: SUPPLIER_ID,
+      supplierId: SAFETRIP_SUPPLIER_ID,
       supplierReference: quote.supplierReference,
       status: 'cancelled',
       penalty: outcome.penalty ?? quote.penalty,

@@ -4,7 +4,8 @@ import type { XmlNode } from '../../xml/safe-xml.ts';
 import { attributeOf, childOf, childrenOf } from '../../xml/xml-navigation.ts';
 import { readItineraryFare, type ItineraryFare } from './air-fare.ts';
 import { readItinerarySlices } from './air-itinerary.ts';
-import { SKYWAYS, badResponse, checkOtaStatus } from './ota-status.ts';
+import { badResponse, checkOtaStatus } from './ota-status.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /** AirReservation, as OTA_AirBookRS carries it after a booking and for every read. */
 export interface ReservationView {
@@ -55,7 +56,7 @@ export function toSupplierBooking(view: ReservationView, operation: string, book
   if (!total) throw badResponse(operation, `reservation ${view.bookingReference} states no price`);
   const status = bookingStatus(view);
   return {
-    supplierId: SKYWAYS,
+    supplierId: SKYWAYS_SUPPLIER_ID,
     supplierReference: view.bookingReference,
     status,
     total,

@@ -5,7 +5,8 @@ import type { XmlNode } from '../../xml/safe-xml.ts';
 import { travelerInfoSummaryXml } from './passenger-types.ts';
 import { readPricedItineraries, toAirOffer } from './priced-itineraries.ts';
 import { otaRequest, type RequestIdentity } from './ota-request.ts';
-import { NO_AVAILABILITY, SKYWAYS, badResponse, checkOtaStatus } from './ota-status.ts';
+import { NO_AVAILABILITY, badResponse, checkOtaStatus } from './ota-status.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 export const OTA_CABIN: Record<CabinClass, string> = {
   economy: 'Economy',
@@ -55,7 +56,7 @@ export function readLowFareSearch(body: XmlNode, request: AirSearchRequest): Sea
     if (isSupplierError(error) && error.supplierCode === NO_AVAILABILITY) {
       return {
         offers: [],
-        warnings: [{ supplierId: SKYWAYS, code: NO_AVAILABILITY, message: error.supplierText ?? 'no availability' }],
+        warnings: [{ supplierId: SKYWAYS_SUPPLIER_ID, code: NO_AVAILABILITY, message: error.supplierText ?? 'no availability' }],
       };
     }
     throw error;
@@ -67,7 +68,7 @@ export function readLowFareSearch(body: XmlNode, request: AirSearchRequest): Sea
   const left = itineraries.length - offers.length;
   if (left > 0)
     warnings.push({
-      supplierId: SKYWAYS,
+      supplierId: SKYWAYS_SUPPLIER_ID,
       code: 'INCOMPLETE_ITINERARY',
       message: `${left} of ${itineraries.length} itineraries lacked flights, times or a price and were left out`,
     });

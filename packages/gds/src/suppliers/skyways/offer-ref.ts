@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cabinClassSchema } from '../../products/air.ts';
 import { offerRefCodec } from '../offer-ref-codec.ts';
-import { SKYWAYS } from './ota-status.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * What skyways needs to price or book an offer again (it keeps no state between calls): the
@@ -26,4 +26,4 @@ const offerRefSchema = z.object({
 });
 export type OfferRef = z.infer<typeof offerRefSchema>;
 
-export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SKYWAYS, offerRefSchema);
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(SKYWAYS_SUPPLIER_ID, offerRefSchema);

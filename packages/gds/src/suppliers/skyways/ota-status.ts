@@ -2,8 +2,7 @@ import type { SupplierError, SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { otaBadResponse, otaNotices, readOtaOutcome, type OtaNotice } from '../opentravel/ota-outcome.ts';
-
-export const SKYWAYS = 'skyways';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * Skyways' documented error codes that mean more than "the supplier refused": the rest (OpenTravel
@@ -30,7 +29,7 @@ export function firstError(response: XmlNode): OtaNotice | undefined {
  */
 export function checkOtaStatus(response: XmlNode, operation: string): SupplierWarning[] {
   return readOtaOutcome(response, {
-    supplierId: SKYWAYS,
+    supplierId: SKYWAYS_SUPPLIER_ID,
     operation,
     errorCode: (notice) => ERROR_CODES[notice.code ?? ''],
   });
@@ -38,5 +37,5 @@ export function checkOtaStatus(response: XmlNode, operation: string): SupplierWa
 
 /** A response that lacks what the operation needs. */
 export function badResponse(operation: string, problem: string): SupplierError {
-  return otaBadResponse(SKYWAYS, operation, problem);
+  return otaBadResponse(SKYWAYS_SUPPLIER_ID, operation, problem);
 }

@@ -4,7 +4,7 @@ import { attributeOf, childOf, childrenOf, pathOf } from '../../xml/xml-navigati
 import { readFareBasis, readItineraryFare, readRefundable, type ItineraryFare } from './air-fare.ts';
 import { readItinerarySlices, toFlightSegment, toSegmentRef, type OtaSegment } from './air-itinerary.ts';
 import { encodeOfferRef } from './offer-ref.ts';
-import { SKYWAYS } from './ota-status.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /** PricedItineraries (low fare search and price answers) as read, and as platform offers. */
 
@@ -52,7 +52,7 @@ export function toAirOffer(itinerary: PricedItineraryView, context: OfferContext
   if (!fare || !slices || !refs) return undefined;
   const seats = allOf(itinerary.slices.flat().map((segment) => segment.seatsAvailable));
   return {
-    supplierId: SKYWAYS,
+    supplierId: SKYWAYS_SUPPLIER_ID,
     supplierOfferRef: encodeOfferRef({ v: 1, slices: refs, cabinClass: context.cabinClass, currency: fare.total.currency }),
     slices: slices.map((segments) => ({ origin: segments[0]!.origin, destination: segments.at(-1)!.destination, segments })),
     passengers: context.passengers,

@@ -7,8 +7,9 @@ import { airBookRequest, cancelCommitRequest, cancelQuoteRequest, demandTicketRe
 import { readCancel, readDemandTicket } from './booking-responses.ts';
 import { lowFareSearchRequest, readLowFareSearch } from './low-fare-search.ts';
 import { decodeOfferRef } from './offer-ref.ts';
-import { SKYWAYS, badResponse } from './ota-status.ts';
+import { badResponse } from './ota-status.ts';
 import { callSkyways } from './skyways-call.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /** Skyways sells in these currencies only (its contract); other searches are asked in US dollars and converted by the platform. */
 const SELLING_CURRENCIES = new Set(['NPR', 'USD', 'INR']);
@@ -27,7 +28,7 @@ function partyOf(passengers: Array<{ type: string }>): string {
  * reading OTA_Read.
  */
 export const skywaysAdapter: AirSupplierAdapter = {
-  supplierId: SKYWAYS,
+  supplierId: SKYWAYS_SUPPLIER_ID,
   product: 'air',
 
   async search(connection, request, context) {
@@ -61,9 +62,9 @@ export const skywaysAdapter: AirSupplierAdapter = {
     if (partyOf(request.passengers) !== partyOf(request.offer.passengers)) {
       throw new SupplierError(
         'SUPPLIER_BUSINESS_ERROR',
-        `${SKYWAYS} air.book: the travellers are not the party the offer was priced for`,
+        `${SKYWAYS_SUPPLIER_ID} air.book: the travellers are not the party the offer was priced for`,
         {
-          supplierId: SKYWAYS,
+          supplierId: SKYWAYS_SUPPLIER_ID,
           operation: 'air.book',
           retryable: false,
         },
@@ -107,7 +108,7 @@ export const skywaysAdapter: AirSupplierAdapter = {
         if (!quote.reference || !quote.charge || !quote.refund)
           throw badResponse('air.cancel.quote', 'the quote states no reference, charge or refund');
         return {
-          supplierId: SKYWAYS,
+          supplierId: SKYWAYS_SUPPLIER_ID,
           supplierReference: quote.reservationReference ?? supplierReference,
           quoteRef: quote.reference,
           penalty: quote.charge,
@@ -130,7 +131,7 @@ export const skywaysAdapter: AirSupplierAdapter = {
         if (result.status !== 'Cancelled')
           throw badResponse('air.cancel', `the cancellation ended ${result.status ?? 'without a status'}`);
         return {
-          supplierId: SKYWAYS,
+          supplierId: SKYWAYS_SUPPLIER_ID,
           supplierReference: quote.supplierReference,
           status: 'cancelled' as const,
           penalty: result.charge ?? quote.penalty,

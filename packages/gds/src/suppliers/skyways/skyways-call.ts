@@ -5,7 +5,7 @@ import { callSoap } from '../../transport/soap-transport.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { usernameTokenHeader } from '../../xml/ws-security.ts';
 import type { RequestIdentity } from './ota-request.ts';
-import { SKYWAYS } from './ota-status.ts';
+import { SKYWAYS_SUPPLIER_ID } from './supplier-id.ts';
 
 /** Elements that repeat in skyways' answers (and in the OpenTravel samples of the same messages). */
 export const SKYWAYS_ARRAYS = [
@@ -59,8 +59,8 @@ export async function callSkyways<T>(call: SkywaysCall<T>): Promise<T> {
   const { connection, operation, context } = call;
   const credentials = credentialsSchema.safeParse(connection.credentials);
   if (!credentials.success) {
-    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${SKYWAYS} account needs a username and a password`, {
-      supplierId: SKYWAYS,
+    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${SKYWAYS_SUPPLIER_ID} account needs a username and a password`, {
+      supplierId: SKYWAYS_SUPPLIER_ID,
       operation,
     });
   }
@@ -70,7 +70,7 @@ export async function callSkyways<T>(call: SkywaysCall<T>): Promise<T> {
     let body: XmlNode;
     try {
       ({ body } = await callSoap({
-        supplierId: SKYWAYS,
+        supplierId: SKYWAYS_SUPPLIER_ID,
         operation,
         endpoint: connection.endpoint,
         soapAction: `http://skyways.example/ota/${call.action}`,
@@ -90,8 +90,8 @@ export async function callSkyways<T>(call: SkywaysCall<T>): Promise<T> {
       return call.read(body);
     } catch (error) {
       if (isSupplierError(error)) throw error;
-      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${SKYWAYS} ${operation}: ${(error as Error).message}`, {
-        supplierId: SKYWAYS,
+      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${SKYWAYS_SUPPLIER_ID} ${operation}: ${(error as Error).message}`, {
+        supplierId: SKYWAYS_SUPPLIER_ID,
         operation,
         cause: error,
       });

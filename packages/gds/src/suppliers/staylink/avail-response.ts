@@ -3,7 +3,7 @@ import type { HotelOffer, HotelProperty, SupplierHotelPrice } from '../../produc
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { attributeOf, childOf, childrenOf, childText, pathOf } from '../../xml/xml-navigation.ts';
 import { encodeOfferRef } from './offer-ref.ts';
-import { STAYLINK } from './ota-outcome.ts';
+import { STAYLINK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * OTA_HotelAvailRS to offers: one per RoomRate (room type x rate plan) of each RoomStay. Written
@@ -186,7 +186,7 @@ export function mapHotelAvailRS(root: XmlNode, context: AvailMappingContext): Av
         childText(pathOf(firstRate, 'RateDescription'), 'Text') ??
         roomTypeCode;
       offers.push({
-        supplierId: STAYLINK,
+        supplierId: STAYLINK_SUPPLIER_ID,
         supplierOfferRef: encodeOfferRef({
           hotelCode: hotel.supplierHotelCode,
           roomTypeCode,

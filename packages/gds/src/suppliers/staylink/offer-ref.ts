@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { offerRefCodec } from '../offer-ref-codec.ts';
 import { isoDate } from '../../products/common.ts';
-import { STAYLINK } from './ota-outcome.ts';
+import { STAYLINK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * What staylink needs to recheck or book an offer it made: the hotel, room type, rate plan, dates
@@ -22,4 +22,4 @@ export const staylinkOfferRefSchema = z.object({
 });
 export type StaylinkOfferRef = z.infer<typeof staylinkOfferRefSchema>;
 
-export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(STAYLINK, staylinkOfferRefSchema);
+export const { encode: encodeOfferRef, decode: decodeOfferRef } = offerRefCodec(STAYLINK_SUPPLIER_ID, staylinkOfferRefSchema);

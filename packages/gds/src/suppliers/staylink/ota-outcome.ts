@@ -2,12 +2,7 @@ import type { SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
 import { readOtaOutcome, type OtaNotice } from '../opentravel/ota-outcome.ts';
-
-/**
- * An OpenTravel answer is Success (perhaps with Warnings) or Errors. Errors become SupplierErrors
- * with the OTA code and text kept; which platform code they get depends on what was being done.
- */
-export const STAYLINK = 'staylink';
+import { STAYLINK_SUPPLIER_ID } from './supplier-id.ts';
 
 export type StaylinkOperation =
   'hotel.search' | 'hotel.price' | 'hotel.book' | 'hotel.confirm' | 'hotel.cancel-quote' | 'hotel.cancel' | 'hotel.retrieve';
@@ -38,7 +33,7 @@ function platformCode(issue: OtaNotice, operation: StaylinkOperation): SupplierE
 /** Throws the answer's Errors as a SupplierError; returns its Warnings otherwise (the shared OpenTravel reader). */
 export function otaOutcome(root: XmlNode | undefined, operation: StaylinkOperation): SupplierWarning[] {
   return readOtaOutcome(root, {
-    supplierId: STAYLINK,
+    supplierId: STAYLINK_SUPPLIER_ID,
     operation,
     errorCode: (notice) => platformCode(notice, operation),
     requireSuccess: true,

@@ -16,10 +16,11 @@ import { buildAvailRQ, type AvailRequest } from './avail-request.ts';
 import { AVAIL_RESPONSE_ARRAYS, mapHotelAvailRS, type AvailMapping } from './avail-response.ts';
 import { buildCancelRQ, CANCEL_RESPONSE_ARRAYS, readCancelRS, type CancelRead } from './cancel-messages.ts';
 import { decodeOfferRef } from './offer-ref.ts';
-import { otaOutcome, STAYLINK, type StaylinkOperation } from './ota-outcome.ts';
+import { otaOutcome, type StaylinkOperation } from './ota-outcome.ts';
 import { buildCommitRQ, buildInitiateRQ, buildReadRQ } from './reservation-requests.ts';
 import { readHotelReservations, RES_RESPONSE_ARRAYS, type ReservationRead } from './reservation-response.ts';
 import { staylinkCredentials } from './staylink-connection.ts';
+import { STAYLINK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * staylink speaks OpenTravel 2003/05 over SOAP with a WS-Security UsernameToken: availability
@@ -42,8 +43,8 @@ function mapped<T>(operation: StaylinkOperation, map: () => T): T {
     return map();
   } catch (error) {
     if (isSupplierError(error)) throw error;
-    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK} ${operation}: ${(error as Error).message}`, {
-      supplierId: STAYLINK,
+    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK_SUPPLIER_ID} ${operation}: ${(error as Error).message}`, {
+      supplierId: STAYLINK_SUPPLIER_ID,
       operation,
       cause: error,
     });
@@ -57,7 +58,7 @@ async function exchange(
 ): Promise<{ root: XmlNode; warnings: ReturnType<typeof otaOutcome> }> {
   const credentials = staylinkCredentials(connection);
   const result = await callSoap({
-    supplierId: STAYLINK,
+    supplierId: STAYLINK_SUPPLIER_ID,
     operation: request.operation,
     endpoint: connection.endpoint,
     soapAction: `${SOAP_ACTION_BASE}${request.action}`,
@@ -75,24 +76,24 @@ async function exchange(
 
 function bookingFrom(reservation: ReservationRead | undefined, operation: StaylinkOperation): SupplierBooking {
   if (!reservation)
-    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK} ${operation}: no reservation in the answer`, {
-      supplierId: STAYLINK,
+    throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK_SUPPLIER_ID} ${operation}: no reservation in the answer`, {
+      supplierId: STAYLINK_SUPPLIER_ID,
       operation,
     });
   if (!reservation.total)
     throw new SupplierError(
       'SUPPLIER_BAD_RESPONSE',
-      `${STAYLINK} ${operation}: reservation ${reservation.reference} without a total`,
-      { supplierId: STAYLINK, operation },
+      `${STAYLINK_SUPPLIER_ID} ${operation}: reservation ${reservation.reference} without a total`,
+      { supplierId: STAYLINK_SUPPLIER_ID, operation },
     );
   if (reservation.status === 'unknown')
     throw new SupplierError(
       'SUPPLIER_BAD_RESPONSE',
-      `${STAYLINK} ${operation}: reservation ${reservation.reference} in an unknown status`,
-      { supplierId: STAYLINK, operation },
+      `${STAYLINK_SUPPLIER_ID} ${operation}: reservation ${reservation.reference} in an unknown status`,
+      { supplierId: STAYLINK_SUPPLIER_ID, operation },
     );
   return {
-    supplierId: STAYLINK,
+    supplierId: STAYLINK_SUPPLIER_ID,
     supplierReference: reservation.reference,
     status: reservation.status,
     total: reservation.total,
@@ -162,15 +163,15 @@ function penaltyAndRefund(
   if (!charge?.amount || !refund?.amount) {
     throw new SupplierError(
       'SUPPLIER_BAD_RESPONSE',
-      `${STAYLINK} ${operation}: the answer does not state the penalty and the refund`,
-      { supplierId: STAYLINK, operation },
+      `${STAYLINK_SUPPLIER_ID} ${operation}: the answer does not state the penalty and the refund`,
+      { supplierId: STAYLINK_SUPPLIER_ID, operation },
     );
   }
   return { penalty: charge.amount, refund: refund.amount, charge };
 }
 
 export const staylinkAdapter: HotelSupplierAdapter = {
-  supplierId: STAYLINK,
+  supplierId: STAYLINK_SUPPLIER_ID,
   product: 'hotel',
 
   async search(
@@ -194,7 +195,7 @@ export const staylinkAdapter: HotelSupplierAdapter = {
     );
     if (unpriced > 0)
       warnings.push({
-        supplierId: STAYLINK,
+        supplierId: STAYLINK_SUPPLIER_ID,
         code: 'UNPRICED_ROOM_RATES',
         message: `${unpriced} room rates without a usable price or hotel were left out`,
       });
@@ -220,9 +221,9 @@ export const staylinkAdapter: HotelSupplierAdapter = {
     if (!current) {
       throw new SupplierError(
         'INVENTORY_EXHAUSTED',
-        `${STAYLINK} hotel.price: ${ref.roomTypeCode}/${ref.ratePlanCode} at ${ref.hotelCode} is no longer available`,
+        `${STAYLINK_SUPPLIER_ID} hotel.price: ${ref.roomTypeCode}/${ref.ratePlanCode} at ${ref.hotelCode} is no longer available`,
         {
-          supplierId: STAYLINK,
+          supplierId: STAYLINK_SUPPLIER_ID,
           operation: 'hotel.price',
         },
       );
@@ -239,8 +240,8 @@ export const staylinkAdapter: HotelSupplierAdapter = {
     if (request.offer.price.basis !== 'per_stay' || !request.offer.price.taxesIncluded) {
       throw new SupplierError(
         'SUPPLIER_BUSINESS_ERROR',
-        `${STAYLINK} hotel.book: staylink books at its total for the stay, taxes included`,
-        { supplierId: STAYLINK, operation: 'hotel.book', retryable: false },
+        `${STAYLINK_SUPPLIER_ID} hotel.book: staylink books at its total for the stay, taxes included`,
+        { supplierId: STAYLINK_SUPPLIER_ID, operation: 'hotel.book', retryable: false },
       );
     }
     return reservationCall(
@@ -276,12 +277,12 @@ export const staylinkAdapter: HotelSupplierAdapter = {
     );
     const { penalty, refund, charge } = penaltyAndRefund(read, 'hotel.cancel-quote');
     if (!read.quoteRef)
-      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK} hotel.cancel-quote: no quote id in the answer`, {
-        supplierId: STAYLINK,
+      throw new SupplierError('SUPPLIER_BAD_RESPONSE', `${STAYLINK_SUPPLIER_ID} hotel.cancel-quote: no quote id in the answer`, {
+        supplierId: STAYLINK_SUPPLIER_ID,
         operation: 'hotel.cancel-quote',
       });
     return {
-      supplierId: STAYLINK,
+      supplierId: STAYLINK_SUPPLIER_ID,
       supplierReference,
       quoteRef: read.quoteRef,
       penalty,
@@ -301,13 +302,13 @@ export const staylinkAdapter: HotelSupplierAdapter = {
     if (read.status !== 'Cancelled') {
       throw new SupplierError(
         'SUPPLIER_BAD_RESPONSE',
-        `${STAYLINK} hotel.cancel: status ${read.status ?? '(none)'} after a commit`,
-        { supplierId: STAYLINK, operation: 'hotel.cancel' },
+        `${STAYLINK_SUPPLIER_ID} hotel.cancel: status ${read.status ?? '(none)'} after a commit`,
+        { supplierId: STAYLINK_SUPPLIER_ID, operation: 'hotel.cancel' },
       );
     }
     const { penalty, refund } = penaltyAndRefund(read, 'hotel.cancel');
     return {
-      supplierId: STAYLINK,
+      supplierId: STAYLINK_SUPPLIER_ID,
       supplierReference: quote.supplierReference,
       status: 'cancelled',
       penalty,

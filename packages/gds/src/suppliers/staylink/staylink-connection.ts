@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SupplierError } from '../../errors.ts';
 import type { SupplierConnection } from '../../products/common.ts';
-import { STAYLINK } from './ota-outcome.ts';
+import { STAYLINK_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
  * staylink's account: WS-Security username and password (sent as a digest, never in clear), and
@@ -19,7 +19,9 @@ export function staylinkCredentials(connection: SupplierConnection): StaylinkCre
   if (!parsed.success) {
     // Names the missing fields only: credential values never reach a message.
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${STAYLINK} account is missing ${fields}`, { supplierId: STAYLINK });
+    throw new SupplierError('SUPPLIER_NOT_CONFIGURED', `${STAYLINK_SUPPLIER_ID} account is missing ${fields}`, {
+      supplierId: STAYLINK_SUPPLIER_ID,
+    });
   }
   return parsed.data;
 }
