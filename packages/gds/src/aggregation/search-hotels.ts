@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HotelOffer, HotelSearchRequest, HotelSupplierAdapter } from '../products/hotel.ts';
+import type { HotelOffer, HotelProperty, HotelSearchRequest, HotelSupplierAdapter } from '../products/hotel.ts';
 import { HOTEL_ADAPTERS } from '../suppliers/registry.ts';
 import { fanOut } from './fan-out.ts';
 import { hotelStayTotal } from './hotel-stay-total.ts';
@@ -10,15 +10,9 @@ import type { AggregatedResult, PricedOffer } from './priced-offer.ts';
 import { searchInputs, type SearchOptions } from './search-options.ts';
 
 /** A property as the platform shows it: one entry however many suppliers list it. */
-export interface AggregatedProperty {
+export interface AggregatedProperty extends Omit<HotelProperty, 'supplierHotelCode'> {
   /** Stable across searches: derived from the group's first listing (hp_ + 80 bits of its hash). */
   id: string;
-  name: string;
-  address?: string;
-  cityCode?: string;
-  latitude?: number;
-  longitude?: number;
-  starRating?: number;
   listings: Array<{ supplierId: string; supplierHotelCode: string }>;
 }
 

@@ -8,18 +8,7 @@ import {
 } from '@himal/gds';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api-error.ts';
-import {
-  toAirSearchRequest,
-  toHotelSearchRequest,
-  toInsuranceQuoteRequest,
-  withAirBodyFields,
-  withHotelBodyFields,
-  withInsuranceBodyFields,
-} from '../platform-requests.ts';
-import { parseInput } from '../validation.ts';
-import { airOfferRequestBody } from './air.ts';
-import { hotelSearchBody } from './hotels.ts';
-import { insuranceQuoteBody } from './insurance.ts';
+import * as api from '../index.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -28,20 +17,30 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
  * rules as the service holds the request to them (parseRequest), named by the body's fields.
  */
 const products = {
-  air: { body: airOfferRequestBody, toRequest: toAirSearchRequest, rules: airSearchRequestSchema, named: withAirBodyFields },
-  hotel: { body: hotelSearchBody, toRequest: toHotelSearchRequest, rules: hotelSearchRequestSchema, named: withHotelBodyFields },
+  air: {
+    body: api.airOfferRequestBody,
+    toRequest: api.toAirSearchRequest,
+    rules: airSearchRequestSchema,
+    named: api.withAirBodyFields,
+  },
+  hotel: {
+    body: api.hotelSearchBody,
+    toRequest: api.toHotelSearchRequest,
+    rules: hotelSearchRequestSchema,
+    named: api.withHotelBodyFields,
+  },
   insurance: {
-    body: insuranceQuoteBody,
-    toRequest: toInsuranceQuoteRequest,
+    body: api.insuranceQuoteBody,
+    toRequest: api.toInsuranceQuoteRequest,
     rules: insuranceQuoteRequestSchema,
-    named: withInsuranceBodyFields,
+    named: api.withInsuranceBodyFields,
   },
 };
 
 async function fieldsOf(product: keyof typeof products, input: unknown) {
   const { body, toRequest, rules, named } = products[product];
   try {
-    const parsed = parseInput(body, input);
+    const parsed = api.parseInput(body, input);
     await named(async () => parseRequest(rules, (toRequest as (body: unknown) => unknown)(parsed), product));
   } catch (error) {
     if (error instanceof ApiError) return error.fields;
@@ -53,7 +52,7 @@ async function fieldsOf(product: keyof typeof products, input: unknown) {
 /** The product request a body stands for, defaults applied, as the service works with it. */
 function requestOf<P extends keyof typeof products>(product: P, input: unknown) {
   const { body, toRequest, rules } = products[product];
-  return parseRequest(rules, (toRequest as (body: unknown) => unknown)(parseInput(body, input)), product) as ReturnType<
+  return parseRequest(rules, (toRequest as (body: unknown) => unknown)(api.parseInput(body, input)), product) as ReturnType<
     (typeof products)[P]['rules']['parse']
   >;
 }
