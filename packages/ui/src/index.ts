@@ -3,3 +3,4 @@ export { brandTheme, brandThemeCss, PLATFORM_BRAND, type BrandSettings, type Bra
 export { BrandStyle } from './theme/brand-style.tsx';
 export { BrandMark } from './components/brand-mark.tsx';
 export { RidgeLine } from './components/ridge-line.tsx';
+export { NotFoundPage } from './components/not-found-page.tsx';
