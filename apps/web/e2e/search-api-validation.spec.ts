@@ -66,7 +66,7 @@ test.describe('bad requests to the search API', () => {
   test('a stay that ends before it starts is refused', async () => {
     const answer = await callApi('everest', 'POST', '/api/v1/hotels/searches', hotelSearch({ check_out_date: inDays(39) }));
     expectError(answer, 422, 'VALIDATION_FAILED');
-    expect(answer.body.error.fields).toEqual([{ path: 'check_out_date', message: 'must be after check_in_date' }]);
+    expect(answer.body.error.fields).toEqual([{ path: 'check_out_date', message: 'must be after the check-in date' }]);
   });
 
   test('a currency the platform cannot price in is refused', async () => {

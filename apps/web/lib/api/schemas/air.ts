@@ -6,9 +6,12 @@ export const airOfferRequestBody = z
   .object({
     slices: z
       .array(z.object({ origin: iataCode, destination: iataCode, departure_date: isoDate }))
+      // The limits are the product's (checked by the service, in one answer with every other rule); shown here.
+      .meta({ minItems: 1, maxItems: MAX_SLICES })
       .describe(`1 to ${MAX_SLICES}, each to another city, none departing before the one before it.`),
     passengers: z
       .array(z.object({ type: passengerType, age: z.number().int().min(0).max(120).optional() }))
+      .meta({ minItems: 1, maxItems: MAX_PASSENGERS })
       .describe(
         `1 to ${MAX_PASSENGERS}, at least one adult; each infant without a seat on an adult's lap; an age, when given, fits the type (adult 12+, child 2–11, infant under 2).`,
       ),

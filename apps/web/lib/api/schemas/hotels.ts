@@ -21,6 +21,7 @@ export const hotelSearchBody = z
           child_ages: z.array(z.number().int()).optional(),
         }),
       )
+      .meta({ minItems: 1, maxItems: 9 })
       .describe(`1 to 9 rooms of 1 to 8 adults and up to 6 children (0–17); at most ${MAX_GUESTS} guests in all.`),
     currency: currencyCode.optional().describe('Prices are given in this currency (default NPR).'),
   })

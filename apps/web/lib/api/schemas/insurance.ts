@@ -12,6 +12,7 @@ export const insuranceQuoteBody = z
     }),
     travellers: z
       .array(z.object({ birth_date: isoDate.refine((date) => date <= earliestTravelDate(), 'must be in the past') }))
+      .meta({ minItems: 1, maxItems: 9 })
       .describe(`1 to 9; none over ${MAX_INSURABLE_AGE} on the day the trip starts.`),
     residence_country: countryCode.optional().describe('Where the travellers live (default NP).'),
     adventure_activities: z.boolean().optional().describe('Trekking above 4,000 m, rafting and the like (default false).'),
