@@ -3,3 +3,4 @@ export * from './search/index.ts';
 export * from './rate-limits/index.ts';
 export { eventLoopDelayMs } from './runtime/event-loop-delay.ts';
 export * from './payments/index.ts';
+export * from './orders/index.ts';
