@@ -1,3 +1,4 @@
+import { requiredFieldMessage } from '@himal/core';
 import type { z } from 'zod';
 import { ApiError, type FieldError } from './api-error.ts';
 
@@ -11,9 +12,7 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Parses input with a schema or answers 422 with every field's problem. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what = 'request'): z.output<Schema> {
-  const result = schema.safeParse(input, {
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
-  });
+  const result = schema.safeParse(input, { error: requiredFieldMessage });
   if (result.success) return result.data;
   const fields: FieldError[] = result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message }));
   throw new ApiError(

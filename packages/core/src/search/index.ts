@@ -8,6 +8,6 @@ export { OFFER_SORTS, type ListedProduct, type OfferSort } from './offer-cursor.
 export { offerSettings, type OfferSettings } from './offer-settings.ts';
 export { DEFAULT_CURRENCY, type SearchServiceOptions } from './search-service-options.ts';
 export { SearchError, isSearchError, type SearchErrorCode, type RequestFieldError } from './search-errors.ts';
-export { parseRequest } from './parse-request.ts';
+export { parseRequest, requiredFieldMessage } from './parse-request.ts';
 export { AdmissionGate, admissionLimits, searchAdmission, type AdmissionLimits } from './search-admission.ts';
 export type { SearchOffer, OfferRequestResult, OfferPriceChangeRecord } from './search-offer.ts';

@@ -60,6 +60,11 @@ export function readOtaOutcome(root: XmlNode | undefined, rules: OtaOutcomeRules
   }
   if (rules.requireSuccess && !hasChild(root, 'Success'))
     throw otaBadResponse(supplierId, operation, 'neither Success nor Errors in the answer');
+  return otaWarnings(root, supplierId);
+}
+
+/** The answer's Warnings, as SupplierWarnings (an EWT type stands in for a missing code). */
+export function otaWarnings(root: XmlNode, supplierId: string): SupplierWarning[] {
   return otaNotices(root, 'Warnings').map((warning) => ({
     supplierId,
     code: warning.code ?? (warning.type ? `EWT-${warning.type}` : 'unknown'),

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SupplierError, SupplierErrorCode } from '../../errors.ts';
 import type { SupplierWarning } from '../../products/common.ts';
 import type { XmlNode } from '../../xml/safe-xml.ts';
-import { otaBadResponse, readOtaOutcome } from '../opentravel/ota-outcome.ts';
+import { otaBadResponse, otaWarnings, readOtaOutcome } from '../opentravel/ota-outcome.ts';
 import { SAFETRIP_SUPPLIER_ID } from './supplier-id.ts';
 
 /**
@@ -32,7 +32,7 @@ export function responseRoot(body: XmlNode, rootName: string, operation: string)
 
 /** The Warnings of a root `responseRoot` let through. */
 export function warningsOf(root: XmlNode): SupplierWarning[] {
-  return readOtaOutcome(root, { supplierId: SAFETRIP_SUPPLIER_ID, operation: 'warnings' });
+  return otaWarnings(root, SAFETRIP_SUPPLIER_ID);
 }
 
 export function badResponse(operation: string, reason: string, cause?: unknown): SupplierError {
