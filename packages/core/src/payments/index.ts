@@ -11,3 +11,4 @@ export {
   type EsewaStatus,
   type EsewaStatusAnswer,
 } from './esewa/esewa-signature.ts';
+export * from './payment-provider.ts';
