@@ -17,7 +17,7 @@ describe.each(['control', 'tenant'] satisfies MigrationTarget[])('committed %s m
     let previous: DatamodelFile[] | 'empty' = 'empty';
     for (const migration of migrations) {
       const snapshot = snapshotOf(target, migration.name);
-      expect(migration.sql, migration.name).toBe(cleanMigrationSql(await diff(previous, snapshot)));
+      expect(migration.generatedSql, migration.name).toBe(cleanMigrationSql(await diff(previous, snapshot)));
       previous = snapshot;
     }
     expect(snapshotOf(target, migrations.at(-1)!.name)).toEqual(currentDatamodel(target));
