@@ -5,3 +5,4 @@ export {
   newBookingReference,
   normalizeBookingReference,
 } from './booking-reference.ts';
+export { OrderError, isOrderError, type OrderErrorCode, type OrderFieldError } from './order-errors.ts';
