@@ -34,7 +34,8 @@ export type OrderErrorCode =
   | 'FORBIDDEN';
 
 export interface OrderFieldError {
-  path: string;
+  /** Where in the request, in the domain's names: ['travellers', 0, 'givenName']. */
+  path: Array<string | number>;
   message: string;
 }
 

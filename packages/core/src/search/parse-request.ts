@@ -10,11 +10,20 @@ export const requiredFieldMessage: z.core.$ZodErrorMap = (issue) =>
  * request with its defaults, or INVALID_REQUEST naming every field that breaks one, before any
  * supplier is asked or any place taken.
  */
-export function parseRequest<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string): z.output<Schema> {
+export function parseRequest<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what: string,
+  refuse: (message: string, fields: InvalidField[]) => Error = (message, fields) =>
+    new SearchError('INVALID_REQUEST', message, { fields }),
+): z.output<Schema> {
   const result = schema.safeParse(input, { error: requiredFieldMessage });
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ path: [...issue.path], message: issue.message }));
-  throw new SearchError('INVALID_REQUEST', `the ${what} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, {
-    fields,
-  });
+  const fields = result.error.issues.map((issue) => ({ path: [...issue.path] as Array<string | number>, message: issue.message }));
+  throw refuse(`the ${what} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, fields);
+}
+
+export interface InvalidField {
+  path: Array<string | number>;
+  message: string;
 }

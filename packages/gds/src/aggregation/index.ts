@@ -9,3 +9,13 @@ export { searchHotels, type AggregatedProperty } from './search-hotels.ts';
 export { quoteInsurance } from './quote-insurance.ts';
 export { priceOffer, type PriceOfferOptions, type ProductOffer } from './price-offer.ts';
 export { hotelStayTotal } from './hotel-stay-total.ts';
+export {
+  holdOffer,
+  confirmSupplierBooking,
+  retrieveSupplierBooking,
+  quoteSupplierCancellation,
+  cancelSupplierBooking,
+  type ProductBookingRequest,
+  type SupplierBookingOptions,
+  type SupplierBookingRef,
+} from './supplier-bookings.ts';
