@@ -12,7 +12,8 @@ export {
   type EsewaStatusAnswer,
 } from './esewa/esewa-signature.ts';
 export * from './payment-provider.ts';
-export { createEsewaProvider, ESEWA_TRANSACTION_UUID } from './esewa/esewa-provider.ts';
+export { createEsewaProvider } from './esewa/esewa-provider.ts';
+export { ESEWA_TRANSACTION_UUID } from './esewa/esewa-transaction-uuid.ts';
 export { verifyEsewaCallback, type VerifiedEsewaCallback } from './esewa/verify-esewa-callback.ts';
 export { esewaConfigFromEnv, ESEWA_ENV, type EsewaProviderConfig } from './esewa/esewa-config.ts';
 export { ESEWA_CURRENCY } from './esewa/esewa-amounts.ts';

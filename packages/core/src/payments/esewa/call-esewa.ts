@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PaymentError } from '../payment-errors.ts';
 
 /**
@@ -81,4 +82,17 @@ export async function callEsewa(
       `eSewa ${what}: the answer is not a JSON object (HTTP ${response.status})`,
     );
   return { status: response.status, body, headers: response.headers };
+}
+
+const errorAnswerSchema = z.object({ code: z.unknown(), error_message: z.string().max(500) }).partial();
+
+/** An answer other than 200 that is not an outage: 404 the payment is unknown, anything else refused. */
+export function refusalOf(what: string, answer: EsewaAnswer): PaymentError {
+  const message = errorAnswerSchema.safeParse(answer.body).data?.error_message ?? `HTTP ${answer.status}`;
+  if (answer.status === 404) return new PaymentError('PAYMENT_NOT_FOUND', `eSewa ${what}: ${message}`);
+  return new PaymentError('PAYMENT_REQUEST_REFUSED', `eSewa ${what}: ${message} (HTTP ${answer.status})`);
+}
+
+export function malformedAnswer(what: string, detail: string): PaymentError {
+  return new PaymentError('PAYMENT_MESSAGE_MALFORMED', `eSewa ${what}: ${detail}`);
 }

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { Money } from '@himal/gds';
-import { z } from 'zod';
 import { PaymentError } from '../payment-errors.ts';
 import type {
   PaymentProvider,
@@ -10,10 +8,36 @@ import type {
   ProviderRefund,
   StartPaymentRequest,
 } from '../payment-provider.ts';
-import { callEsewa, type EsewaAnswer } from './call-esewa.ts';
-import { esewaAmount, readEsewaAmount, requireNpr } from './esewa-amounts.ts';
+import { askEsewaStatus } from './ask-esewa-status.ts';
+import { esewaAmount, requireNpr } from './esewa-amounts.ts';
 import type { EsewaProviderConfig } from './esewa-config.ts';
-import { ESEWA_FORM_SIGNED_FIELDS, esewaSignature, esewaStatusAnswerSchema, type EsewaStatus } from './esewa-signature.ts';
+import { ESEWA_FORM_SIGNED_FIELDS, esewaSignature, type EsewaStatus } from './esewa-signature.ts';
+import { requireTransactionUuid } from './esewa-transaction-uuid.ts';
+import { readEsewaRefunded, refundEsewaPayment } from './refund-esewa-payment.ts';
+
+const STATUS_OF: Record<EsewaStatus, ProviderPaymentStatus> = {
+  COMPLETE: 'captured',
+  PENDING: 'pending',
+  FULL_REFUND: 'refunded',
+  PARTIAL_REFUND: 'partially_refunded',
+  AMBIGUOUS: 'unknown',
+  CANCELED: 'failed',
+  NOT_FOUND: 'failed',
+};
+const MONEY_TAKEN = new Set<EsewaStatus>(['COMPLETE', 'FULL_REFUND', 'PARTIAL_REFUND']);
+
+/** eSewa's AMBIGUOUS: neither taken nor not, so nothing may be decided on it yet. */
+function notYetKnown(): PaymentError {
+  return new PaymentError('PAYMENT_PROVIDER_UNAVAILABLE', 'eSewa cannot say yet whether this payment went through (AMBIGUOUS)');
+}
+
+function isAbsoluteHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * eSewa ePay v2 behind the platform's PaymentProvider. eSewa takes the money when the traveller
@@ -44,117 +68,25 @@ import { ESEWA_FORM_SIGNED_FIELDS, esewaSignature, esewaStatusAnswerSchema, type
  *    no call to close an open form, so a PENDING payment the traveller completes later shows up as
  *    captured on the next retrieve and is refunded then. A paid one is PAYMENT_REQUEST_REFUSED
  *    (refund it instead); an AMBIGUOUS one is retryable.
- *  - refund: ePay v2 documents no refund API (merchants refund through eSewa's merchant channel).
- *    It calls the refund channel at `refundUrl`, a small contract of this platform's that the
- *    local eSewa serves (packages/simulators/src/esewa/serve-refund-channel.ts) and that, against
- *    the real eSewa, whatever carries the merchant's refunds must speak; the idempotency key is the
- *    refund_uuid, so the same key refunds once. With no refund URL configured it refuses
- *    (PAYMENT_METHOD_UNAVAILABLE) instead of pretending.
+ *  - refund: through the merchant's refund channel (refund-esewa-payment.ts: ePay v2 has no refund
+ *    API), once per idempotency key; refused when no channel is configured.
  * Every answer is validated (zod) and must be about the payment asked for; 5xx, timeouts and
  * eSewa's outage answer are a retryable PAYMENT_PROVIDER_UNAVAILABLE.
  */
-export const ESEWA_TRANSACTION_UUID = /^[A-Za-z0-9-]{1,64}$/;
-const REFUND_SIGNED_FIELDS = ['product_code', 'transaction_uuid', 'refund_uuid', 'amount'] as const;
-const REFUND_READ_SIGNED_FIELDS = ['product_code', 'transaction_uuid'] as const;
-const REFUND_UUID = /^[A-Za-z0-9._:-]{1,200}$/;
-
-const STATUS_OF: Record<EsewaStatus, ProviderPaymentStatus> = {
-  COMPLETE: 'captured',
-  PENDING: 'pending',
-  FULL_REFUND: 'refunded',
-  PARTIAL_REFUND: 'partially_refunded',
-  AMBIGUOUS: 'unknown',
-  CANCELED: 'failed',
-  NOT_FOUND: 'failed',
-};
-const MONEY_TAKEN = new Set<EsewaStatus>(['COMPLETE', 'FULL_REFUND', 'PARTIAL_REFUND']);
-
-const refundAnswerSchema = z.object({
-  product_code: z.string(),
-  transaction_uuid: z.string(),
-  refund_uuid: z.string(),
-  refund_code: z.string().min(1).max(100),
-  amount: z.string(),
-  status: z.enum(['COMPLETE', 'PENDING', 'FAILED']),
-});
-const refundsReadSchema = z.object({
-  product_code: z.string(),
-  transaction_uuid: z.string(),
-  refunded_amount: z.string(),
-});
-const errorAnswerSchema = z.object({ code: z.unknown().optional(), error_message: z.string().max(500) }).partial();
-
-function requireTransactionUuid(reference: string): string {
-  if (!ESEWA_TRANSACTION_UUID.test(reference))
-    throw new PaymentError(
-      'PAYMENT_REQUEST_REFUSED',
-      'eSewa: a transaction_uuid (the payment id) is 1 to 64 letters, digits and hyphens',
-    );
-  return reference;
-}
-
-/** The idempotency key as the refund channel's refund_uuid: as it is when it fits, else its SHA-256. */
-function refundUuidFor(idempotencyKey: string): string {
-  if (!idempotencyKey) throw new PaymentError('PAYMENT_REQUEST_REFUSED', 'eSewa: a refund needs an idempotency key');
-  return REFUND_UUID.test(idempotencyKey) ? idempotencyKey : `k-${createHash('sha256').update(idempotencyKey).digest('hex')}`;
-}
-
-function refusedBy(what: string, answer: EsewaAnswer): PaymentError {
-  const message = errorAnswerSchema.safeParse(answer.body).data?.error_message ?? `HTTP ${answer.status}`;
-  if (answer.status === 404) return new PaymentError('PAYMENT_NOT_FOUND', `eSewa ${what}: ${message}`);
-  return new PaymentError('PAYMENT_REQUEST_REFUSED', `eSewa ${what}: ${message} (HTTP ${answer.status})`);
-}
-
-function isAbsoluteHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
-
 export function createEsewaProvider(config: EsewaProviderConfig): PaymentProvider {
-  const { productCode, secretKey, timeoutMs } = config;
-  const malformed = (what: string, detail: string) => new PaymentError('PAYMENT_MESSAGE_MALFORMED', `eSewa ${what}: ${detail}`);
-
-  async function askStatus(reference: string, totalMinor: number) {
-    const url = new URL(config.statusUrl);
-    url.searchParams.set('product_code', productCode);
-    url.searchParams.set('total_amount', esewaAmount(totalMinor));
-    url.searchParams.set('transaction_uuid', reference);
-    const answer = await callEsewa('status check', url.toString(), { method: 'GET', timeoutMs });
-    if (answer.status !== 200) throw refusedBy('status check', answer);
-    const parsed = esewaStatusAnswerSchema.safeParse(answer.body);
-    if (!parsed.success) throw malformed('status check', `unexpected answer (${parsed.error.issues[0]?.path.join('.')})`);
-    const status = parsed.data;
-    if (status.product_code !== productCode || status.transaction_uuid !== reference)
-      throw malformed('status check', 'the answer is about another payment');
-    if (readEsewaAmount(status.total_amount) !== totalMinor) throw malformed('status check', 'the answer is for another amount');
-    return status;
-  }
-
-  /** What the refund channel says was refunded so far; eSewa's status answer does not say. */
-  async function refundedSoFar(reference: string): Promise<number> {
-    if (!config.refundUrl) return 0;
-    const url = new URL(config.refundUrl);
-    const fields = { product_code: productCode, transaction_uuid: reference };
-    for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
-    url.searchParams.set('signature', esewaSignature(fields, REFUND_READ_SIGNED_FIELDS, secretKey));
-    const answer = await callEsewa('refund read', url.toString(), { method: 'GET', timeoutMs });
-    if (answer.status !== 200) throw refusedBy('refund read', answer);
-    const parsed = refundsReadSchema.safeParse(answer.body);
-    if (!parsed.success || parsed.data.transaction_uuid !== reference || parsed.data.product_code !== productCode)
-      throw malformed('refund read', 'unexpected answer');
-    return readEsewaAmount(parsed.data.refunded_amount);
-  }
+  const { productCode, secretKey } = config;
 
   async function retrieve(providerReference: string, amount: Money): Promise<ProviderPayment> {
     const reference = requireTransactionUuid(providerReference);
     const totalMinor = requireNpr(amount);
-    const status = await askStatus(reference, totalMinor);
+    const status = await askEsewaStatus(config, reference, totalMinor);
     const taken = MONEY_TAKEN.has(status.status);
     const refundedMinor =
-      status.status === 'FULL_REFUND' ? totalMinor : status.status === 'PARTIAL_REFUND' ? await refundedSoFar(reference) : 0;
+      status.status === 'FULL_REFUND'
+        ? totalMinor
+        : status.status === 'PARTIAL_REFUND'
+          ? await readEsewaRefunded(config, reference)
+          : 0;
     return {
       provider: 'esewa',
       providerReference: reference,
@@ -196,11 +128,7 @@ export function createEsewaProvider(config: EsewaProviderConfig): PaymentProvide
     async capture(providerReference: string, amount: Money): Promise<ProviderPayment> {
       const payment = await retrieve(providerReference, amount);
       if (payment.status === 'captured') return payment;
-      if (payment.status === 'unknown')
-        throw new PaymentError(
-          'PAYMENT_PROVIDER_UNAVAILABLE',
-          'eSewa cannot say yet whether this payment went through (AMBIGUOUS)',
-        );
+      if (payment.status === 'unknown') throw notYetKnown();
       if (payment.status === 'failed')
         throw new PaymentError(
           'PAYMENT_REQUEST_REFUSED',
@@ -212,11 +140,7 @@ export function createEsewaProvider(config: EsewaProviderConfig): PaymentProvide
 
     async void(providerReference: string, amount: Money): Promise<ProviderPayment> {
       const payment = await retrieve(providerReference, amount);
-      if (payment.status === 'unknown')
-        throw new PaymentError(
-          'PAYMENT_PROVIDER_UNAVAILABLE',
-          'eSewa cannot say yet whether this payment went through (AMBIGUOUS)',
-        );
+      if (payment.status === 'unknown') throw notYetKnown();
       if (payment.capturedMinor > 0)
         throw new PaymentError('PAYMENT_REQUEST_REFUSED', 'eSewa took this payment already: refund it instead of voiding');
       return { ...payment, status: 'voided' };
@@ -224,38 +148,8 @@ export function createEsewaProvider(config: EsewaProviderConfig): PaymentProvide
 
     async refund(providerReference: string, amount: Money, idempotencyKey: string): Promise<ProviderRefund> {
       const reference = requireTransactionUuid(providerReference);
-      const amountMinor = requireNpr(amount);
-      if (!config.refundUrl)
-        throw new PaymentError(
-          'PAYMENT_METHOD_UNAVAILABLE',
-          'eSewa: no refund channel is configured (ESEWA_REFUND_URL); ePay v2 has no refund API, refund through eSewa',
-        );
-      const fields: Record<string, string> = {
-        product_code: productCode,
-        transaction_uuid: reference,
-        refund_uuid: refundUuidFor(idempotencyKey),
-        amount: esewaAmount(amountMinor),
-        signed_field_names: REFUND_SIGNED_FIELDS.join(','),
-      };
-      fields.signature = esewaSignature(fields, REFUND_SIGNED_FIELDS, secretKey);
-      const answer = await callEsewa('refund', config.refundUrl, { method: 'POST', json: fields, timeoutMs });
-      if (answer.status !== 200) throw refusedBy('refund', answer);
-      const parsed = refundAnswerSchema.safeParse(answer.body);
-      if (!parsed.success) throw malformed('refund', `unexpected answer (${parsed.error.issues[0]?.path.join('.')})`);
-      const refund = parsed.data;
-      if (
-        refund.product_code !== productCode ||
-        refund.transaction_uuid !== reference ||
-        refund.refund_uuid !== fields.refund_uuid ||
-        readEsewaAmount(refund.amount) !== amountMinor
-      )
-        throw malformed('refund', 'the answer is about another refund');
-      return {
-        provider: 'esewa',
-        refundReference: refund.refund_code,
-        amount,
-        status: refund.status === 'COMPLETE' ? 'succeeded' : refund.status === 'PENDING' ? 'pending' : 'failed',
-      };
+      requireNpr(amount);
+      return refundEsewaPayment(config, reference, amount, idempotencyKey);
     },
   };
 }
