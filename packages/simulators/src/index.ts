@@ -17,6 +17,26 @@ export {
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
 export { createSkywaysSimulator, SKYWAYS_CREDENTIALS, type SkywaysSimulatorOptions } from './skyways/skyways-simulator.ts';
 export { HOTEL_GROUND_TRUTH, groundTruthPropertyOf, type HotelGroundTruthEntry } from './hotel-world/ground-truth.ts';
+export {
+  startEsewaServer,
+  LOCAL_ESEWA_PRODUCT_CODE,
+  LOCAL_ESEWA_SECRET_KEY,
+  LOCAL_ESEWA_PORT,
+  type EsewaMerchant,
+  type RunningEsewaServer,
+  type StartEsewaServerOptions,
+} from './esewa/start-esewa-server.ts';
+export { esewaControl } from './esewa/esewa-control.ts';
+export { walkEsewaPages, type EsewaWalkOutcome, type WalkEsewaPagesOptions } from './esewa/walk-esewa-pages.ts';
+export {
+  ESEWA_TEST_IDS,
+  ESEWA_TEST_MPIN,
+  ESEWA_TEST_OTP,
+  ESEWA_TEST_PASSWORD,
+  ESEWA_TEST_TRAVELLER,
+} from './esewa/esewa-test-accounts.ts';
+export type { EsewaFault } from './esewa/esewa-faults.ts';
+export type { EsewaTransactionView } from './esewa/serve-control-calls.ts';
 
 /**
  * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the
