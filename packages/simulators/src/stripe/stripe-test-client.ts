@@ -1,3 +1,5 @@
+import { LOCAL_STRIPE_SECRET_KEY } from './stripe-server.ts';
+
 /**
  * For the server's own tests: Stripe API calls as raw HTTP (form-encoded, Bearer key, optional
  * Idempotency-Key), so tests see statuses and headers exactly as the wire carries them.
@@ -28,7 +30,7 @@ export async function stripeCall(
 ): Promise<RawAnswer> {
   const body = options.body ?? (options.params ? formOf(options.params) : '');
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (options.apiKey !== null) headers.authorization = `Bearer ${options.apiKey ?? 'sk_test_himal_local'}`;
+  if (options.apiKey !== null) headers.authorization = `Bearer ${options.apiKey ?? LOCAL_STRIPE_SECRET_KEY}`;
   if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   const url = method === 'GET' && body ? `${serverUrl}${path}?${body}` : `${serverUrl}${path}`;
   const response = await fetch(url, { method, headers, ...(method === 'POST' ? { body } : {}) });

@@ -273,6 +273,20 @@ describe('Stripe provider', () => {
       expect((await provider.startPayment(payment, 'start-outage')).providerReference).toMatch(/^cs_test_/);
     });
 
+    it('reports a start still running under the same key as PAYMENT_PROVIDER_UNAVAILABLE (Stripe answers 409)', async () => {
+      await stripeServerControl.setLatency(server.url, 1_500);
+      const payment = request(usd(25_000));
+      const first = provider.startPayment(payment, 'start-in-flight');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await refusal(provider.startPayment(payment, 'start-in-flight'))).toMatchObject({
+        code: 'PAYMENT_PROVIDER_UNAVAILABLE',
+        retryable: true,
+      });
+      await stripeServerControl.setLatency(server.url, 0);
+      const opened = await first;
+      expect(await provider.startPayment(payment, 'start-in-flight')).toEqual(opened);
+    });
+
     it('reports a timeout and a server that is not there as PAYMENT_PROVIDER_UNAVAILABLE', async () => {
       const impatient = createStripeProvider({
         secretKey: LOCAL_STRIPE_SECRET_KEY,
