@@ -37,6 +37,22 @@ export {
 } from './esewa/esewa-test-accounts.ts';
 export type { EsewaFault } from './esewa/esewa-faults.ts';
 export type { EsewaTransactionView } from './esewa/serve-control-calls.ts';
+  startStripeServer,
+  LOCAL_STRIPE_PORT,
+  LOCAL_STRIPE_SECRET_KEY,
+  LOCAL_STRIPE_WEBHOOK_SECRET,
+  LOCAL_STRIPE_API_VERSION,
+  type StripeServerOptions,
+  type RunningStripeServer,
+} from './stripe/stripe-server.ts';
+export {
+  stripeServerControl,
+  payOnHostedCheckout,
+  type StripeServerState,
+  type HostedPageAnswer,
+} from './stripe/stripe-control-client.ts';
+export { signWebhookPayload, type WebhookRetryPolicy } from './stripe/webhook-delivery.ts';
+export { TEST_CARDS, TEST_PAYMENT_METHODS } from './stripe/test-cards.ts';
 
 /**
  * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the
