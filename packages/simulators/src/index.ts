@@ -17,6 +17,15 @@ export {
 export type { FaultSpec, FaultKind } from './harness/fault-plan.ts';
 export { createSkywaysSimulator, SKYWAYS_CREDENTIALS, type SkywaysSimulatorOptions } from './skyways/skyways-simulator.ts';
 export { HOTEL_GROUND_TRUTH, groundTruthPropertyOf, type HotelGroundTruthEntry } from './hotel-world/ground-truth.ts';
+export {
+  startMailCatcher,
+  MAIL_CATCHER_SMTP_PORT,
+  MAIL_CATCHER_HTTP_PORT,
+  MAIL_CATCHER_CAPACITY,
+  type RunningMailCatcher,
+} from './mail-catcher/start-mail-catcher.ts';
+export type { CaughtMail } from './mail-catcher/mail-store.ts';
+export { MAX_CAUGHT_MAIL_BYTES } from './mail-catcher/receive-smtp.ts';
 
 /**
  * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the

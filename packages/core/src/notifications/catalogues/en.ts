@@ -54,9 +54,9 @@ export const en: MessageCatalogue = {
   waitlistPromotion: {
     subject: ({ departure }) => `A place opened up for you on ${departure}`,
     heading: 'Good news: a place is yours',
-    intro: ({ departure, seats }) => `Places opened up on ${departure}, and ${seats} from the waitlist are now yours.`,
+    intro: ({ departure, seats }) => `Places opened up on ${departure}: you have ${seats} from the waitlist.`,
     heldUntil: ({ deadline }) =>
-      `They are held for you until ${deadline}. Pay before then to confirm them; after that they go to the next traveller on the waitlist.`,
+      `We keep them for you until ${deadline}. Pay before then to confirm; after that they go to the next traveller on the waitlist.`,
     departure: 'Departure',
     seats: 'Seats',
     amountDue: 'Amount to pay',

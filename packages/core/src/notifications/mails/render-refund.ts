@@ -13,7 +13,7 @@ export interface RefundInput extends NotificationBase {
   /** The provider's reference for the refund, when it gives one. */
   refundReference?: string;
   refundedAt: IsoTimestamp;
-  /** Business days the provider says the money takes to arrive. */
+  /** How many days the provider says the money takes to arrive. */
   expectedDays: number;
   links: { booking: string };
 }

@@ -36,7 +36,7 @@ export function renderWaitlistPromotion(input: WaitlistPromotionInput): Rendered
           rows: [
             { label: t.waitlistPromotion.departure, value: input.departure.name },
             { label: t.common.dates, value: context.dates(input.departure.dates) },
-            { label: t.waitlistPromotion.seats, value: seats },
+            { label: t.waitlistPromotion.seats, value: context.count(seatCount) },
             { label: t.waitlistPromotion.amountDue, value: context.money(input.amountDue), emphasis: true },
             { label: t.waitlistPromotion.heldUntilLabel, value: deadline },
           ],
