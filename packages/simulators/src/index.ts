@@ -53,6 +53,14 @@ export {
 } from './stripe/stripe-control-client.ts';
 export { signWebhookPayload, type WebhookRetryPolicy } from './stripe/webhook-delivery.ts';
 export { TEST_CARDS, TEST_PAYMENT_METHODS } from './stripe/test-cards.ts';
+  startMailCatcher,
+  MAIL_CATCHER_SMTP_PORT,
+  MAIL_CATCHER_HTTP_PORT,
+  MAIL_CATCHER_CAPACITY,
+  type RunningMailCatcher,
+} from './mail-catcher/start-mail-catcher.ts';
+export type { CaughtMail } from './mail-catcher/mail-store.ts';
+export { MAX_CAUGHT_MAIL_BYTES } from './mail-catcher/receive-smtp.ts';
 
 /**
  * Every supplier simulator the project runs: its fixed local port (127.0.0.1, 4100–4199), the
