@@ -9,7 +9,8 @@ import type { Product } from '@himal/gds';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const RANDOM_CHARS = 26; // ceil(128 / 5)
 
-function randomBase32(): string {
+/** The random part of every id the platform makes (offers, trips, departures ...). */
+export function randomBase32(): string {
   const bytes = randomBytes(16);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
@@ -31,7 +32,10 @@ export function newOfferRequestId(product: Product): string {
   return `${OFFER_REQUEST_PREFIXES[product]}_${randomBase32()}`;
 }
 
-const ID_PATTERN = new RegExp(`^(off|orq|hsr|inq)_[${ALPHABET}]{${RANDOM_CHARS}}$`);
+/** What randomBase32() makes, as a regular expression source. */
+export const RANDOM_BASE32_PATTERN = `[${ALPHABET}]{${RANDOM_CHARS}}`;
+
+const ID_PATTERN = new RegExp(`^(off|orq|hsr|inq)_${RANDOM_BASE32_PATTERN}$`);
 
 /** Whether `id` could be an id of this kind at all (saves a database round trip for junk). */
 export function isWellFormedId(id: string, prefix: 'off' | (typeof OFFER_REQUEST_PREFIXES)[Product]): boolean {
