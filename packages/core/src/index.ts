@@ -5,3 +5,4 @@ export { eventLoopDelayMs } from './runtime/event-loop-delay.ts';
 export * from './payments/index.ts';
 export * from './orders/index.ts';
 export * from './notifications/index.ts';
+export * from './departures/index.ts';

@@ -37,6 +37,7 @@ export {
 } from './esewa/esewa-test-accounts.ts';
 export type { EsewaFault } from './esewa/esewa-faults.ts';
 export type { EsewaTransactionView } from './esewa/serve-control-calls.ts';
+export {
   startStripeServer,
   LOCAL_STRIPE_PORT,
   LOCAL_STRIPE_SECRET_KEY,
@@ -53,6 +54,7 @@ export {
 } from './stripe/stripe-control-client.ts';
 export { signWebhookPayload, type WebhookRetryPolicy } from './stripe/webhook-delivery.ts';
 export { TEST_CARDS, TEST_PAYMENT_METHODS } from './stripe/test-cards.ts';
+export {
   startMailCatcher,
   MAIL_CATCHER_SMTP_PORT,
   MAIL_CATCHER_HTTP_PORT,

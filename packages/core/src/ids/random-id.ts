@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const RANDOM_CHARS = 26; // ceil(128 / 5)
 
-function randomBase32(): string {
+/** The random part of every id the platform makes (offers, orders, trips, departures ...). */
+export function randomBase32(): string {
   const bytes = randomBytes(16);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
@@ -24,7 +25,9 @@ export function randomId(prefix: string): string {
   return `${prefix}_${randomBase32()}`;
 }
 
-const ID_BODY = new RegExp(`^[${ID_ALPHABET}]{${RANDOM_CHARS}}$`);
+/** What randomBase32() makes, as a regular expression source. */
+export const RANDOM_BASE32_PATTERN = `[${ID_ALPHABET}]{${RANDOM_CHARS}}`;
+const ID_BODY = new RegExp(`^${RANDOM_BASE32_PATTERN}$`);
 
 /** Whether `id` could be an id with this prefix at all (saves a database round trip for junk). */
 export function isRandomId(id: string, prefix: string): boolean {

@@ -1,6 +1,6 @@
 import type { Money } from '@himal/gds';
 import type { SearchOffer } from '../search/search-offer.ts';
-import type { OrderFieldError } from './order-errors.ts';
+import { fieldPath, type OrderFieldError } from './order-errors.ts';
 import { passengerTypeOn, type CreateOrderRequest } from './order-request.ts';
 
 /** One item of an order being made, priced. */
@@ -30,11 +30,11 @@ export function checkTravellers(request: CreateOrderRequest, items: PlannedItem[
   const lastDay = items.reduce((last, item) => (item.endsOn > last ? item.endsOn : last), '');
   for (const item of items) {
     if (item.total.currency !== currency)
-      fields.push({ path: ['items', item.index], message: `is priced in ${item.total.currency}; the order is paid in ${currency}` });
+      fields.push({ path: fieldPath(['items', item.index]), message: `is priced in ${item.total.currency}; the order is paid in ${currency}` });
     if (item.product === 'air' && item.offer?.product === 'air') {
       const priced = item.offer.air.passengers.map((passenger) => passenger.type).sort();
       if (priced.length !== request.travellers.length) {
-        fields.push({ path: ['travellers'], message: `the flight was priced for ${priced.length} passenger${priced.length === 1 ? '' : 's'}, not ${request.travellers.length}` });
+        fields.push({ path: fieldPath(['travellers']), message: `the flight was priced for ${priced.length} passenger${priced.length === 1 ? '' : 's'}, not ${request.travellers.length}` });
         continue;
       }
       const remaining = [...priced];
@@ -44,23 +44,23 @@ export function checkTravellers(request: CreateOrderRequest, items: PlannedItem[
         if (at >= 0) remaining.splice(at, 1);
         else
           fields.push({
-            path: ['travellers', index, 'dateOfBirth'],
+            path: fieldPath(['travellers', index, 'dateOfBirth']),
             message: `makes this traveller ${PASSENGER_WORDS[type]} on the last flight (${item.endsOn}), which the fare was not priced for`,
           });
       });
     }
     if (item.product === 'departure') {
       if (item.seats !== request.travellers.length)
-        fields.push({ path: ['items', item.index, 'seats'], message: `one seat per traveller: ${request.travellers.length} travellers, ${item.seats} seats` });
+        fields.push({ path: fieldPath(['items', item.index, 'seats']), message: `one seat per traveller: ${request.travellers.length} travellers, ${item.seats} seats` });
       request.travellers.forEach((traveller, index) => {
-        if (!traveller.passport) fields.push({ path: ['travellers', index, 'passport'], message: 'is required for treks and tours (permits are issued on it)' });
-        if (!traveller.nationality) fields.push({ path: ['travellers', index, 'nationality'], message: 'is required for treks and tours' });
+        if (!traveller.passport) fields.push({ path: fieldPath(['travellers', index, 'passport']), message: 'is required for treks and tours (permits are issued on it)' });
+        if (!traveller.nationality) fields.push({ path: fieldPath(['travellers', index, 'nationality']), message: 'is required for treks and tours' });
       });
     }
   }
   request.travellers.forEach((traveller, index) => {
     if (traveller.passport && traveller.passport.expiresOn < lastDay)
-      fields.push({ path: ['travellers', index, 'passport', 'expiresOn'], message: `expires before the trip ends (${lastDay})` });
+      fields.push({ path: fieldPath(['travellers', index, 'passport', 'expiresOn']), message: `expires before the trip ends (${lastDay})` });
   });
   return fields;
 }

@@ -9,7 +9,7 @@ import type { SearchOffer } from '../search/search-offer.ts';
 import { newBookingReference } from './booking-reference.ts';
 import { newAccessToken, policyContext, type BookingOptions } from './booking-options.ts';
 import { checkTravellers, type PlannedItem } from './check-travellers.ts';
-import { isOrderError, OrderError } from './order-errors.ts';
+import { fieldPath, isOrderError, OrderError } from './order-errors.ts';
 import { newItemId, newOrderId } from './order-ids.ts';
 import { bookingSettings, insertOrder, loadOrder } from './order-repository.ts';
 import { createOrderRequestSchema, type CreateOrderInput, type CreateOrderRequest } from './order-request.ts';
@@ -25,8 +25,10 @@ export interface CreatedOrder {
   accessToken: string;
 }
 
-const refuse = (message: string, fields: Array<{ path: Array<string | number>; message: string }>) =>
-  new OrderError('INVALID_REQUEST', message, { fields });
+const refuse = (message: string, fields: Array<{ path: Array<string | number> | string; message: string }>) =>
+  new OrderError('INVALID_REQUEST', message, {
+    fields: fields.map((field) => ({ path: typeof field.path === 'string' ? field.path : fieldPath(field.path), message: field.message })),
+  });
 
 /** Offer ids or departure seats, priced now: an offer is priced again with its supplier. */
 async function planItems(tenant: Tenant, request: CreateOrderRequest, options: BookingOptions): Promise<PlannedItem[]> {
@@ -35,7 +37,7 @@ async function planItems(tenant: Tenant, request: CreateOrderRequest, options: B
     if ('departureId' in item) {
       const departure = await getDeparture(tenant, item.departureId).catch((error: unknown) => {
         if (isOrderError(error) && error.code === 'NOT_FOUND')
-          throw new OrderError('NOT_FOUND', `no departure ${item.departureId}`, { fields: [{ path: ['items', index, 'departureId'], message: 'no such departure' }] });
+          throw new OrderError('NOT_FOUND', `no departure ${item.departureId}`, { fields: [{ path: fieldPath(['items', index, 'departureId']), message: 'no such departure' }] });
         throw error;
       });
       planned.push({
@@ -68,7 +70,7 @@ async function pricedOffer(tenant: Tenant, offerId: string, index: number, optio
     });
   } catch (error) {
     if (isSearchError(error)) {
-      const path = ['items', index, 'offerId'];
+      const path = fieldPath(['items', index, 'offerId']);
       if (error.code === 'OFFER_NOT_FOUND') throw new OrderError('NOT_FOUND', error.message, { fields: [{ path, message: 'no such offer' }] });
       if (error.code === 'OFFER_EXPIRED') throw new OrderError('OFFER_EXPIRED', error.message, { offerId });
       if (error.code === 'OFFER_UNAVAILABLE') throw new OrderError('INVENTORY_EXHAUSTED', error.message, { offerId });

@@ -34,8 +34,8 @@ export type OrderErrorCode =
   | 'FORBIDDEN';
 
 export interface OrderFieldError {
-  /** Where in the request, in the domain's names: ['travellers', 0, 'givenName']. */
-  path: Array<string | number>;
+  /** Where in the request, in the domain's names, dotted: "travellers.0.givenName". */
+  path: string;
   message: string;
 }
 
@@ -52,4 +52,9 @@ export class OrderError extends Error {
 
 export function isOrderError(error: unknown): error is OrderError {
   return error instanceof OrderError;
+}
+
+/** A zod-style path as an OrderFieldError names it: ['travellers', 0, 'givenName'] -> "travellers.0.givenName". */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.');
 }

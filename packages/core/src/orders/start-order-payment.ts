@@ -33,12 +33,12 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
       throw new OrderError('ORDER_STATE_CONFLICT', `order ${order.booking_reference} is already paid`);
     if (choice.currency !== order.currency)
       throw new OrderError('INVALID_REQUEST', `order ${order.booking_reference} is priced in ${order.currency}`, {
-        fields: [{ path: ['payment', 'currency'], message: `must be ${order.currency}, the order's currency` }],
+        fields: [{ path: 'payment.currency', message: `must be ${order.currency}, the order's currency` }],
       });
     const accepted = ((await bookingSettings(trx)).payment_methods as Record<string, string[]>)[choice.method] ?? [];
     if (!adapter || !accepted.includes(choice.currency))
       throw new OrderError('PAYMENT_METHOD_UNAVAILABLE', `this agency does not take ${choice.method} payments in ${choice.currency}`, {
-        fields: [{ path: ['payment', 'method'], message: `not accepted in ${choice.currency}` }],
+        fields: [{ path: 'payment.method', message: `not accepted in ${choice.currency}` }],
       });
     const open = record.payments.find((payment) => payment.status === 'requires_action' && payment.method === choice.method && payment.next_action);
     if (open) return { payment: open, record, fresh: false };

@@ -1,6 +1,8 @@
-import { createEsewaProvider, esewaConfigFromEnv } from './esewa/esewa-provider.ts';
+import { esewaConfigFromEnv } from './esewa/esewa-config.ts';
+import { createEsewaProvider } from './esewa/esewa-provider.ts';
 import type { PaymentMethod, PaymentProvider, PaymentProviderId } from './payment-provider.ts';
-import { createStripeProvider, stripeConfigFromEnv } from './stripe/stripe-provider.ts';
+import { stripeConfigFromEnv } from './stripe/stripe-config.ts';
+import { createStripeProvider } from './stripe/stripe-provider.ts';
 
 let configured: Partial<Record<PaymentProviderId, PaymentProvider>> | undefined;
 
@@ -11,8 +13,7 @@ let configured: Partial<Record<PaymentProviderId, PaymentProvider>> | undefined;
 export function paymentProviders(): Partial<Record<PaymentProviderId, PaymentProvider>> {
   if (!configured) {
     configured = {};
-    const stripe = stripeConfigFromEnv(process.env);
-    if (stripe) configured.stripe = createStripeProvider(stripe);
+    if (process.env.STRIPE_SECRET_KEY) configured.stripe = createStripeProvider(stripeConfigFromEnv(process.env));
     const esewa = esewaConfigFromEnv(process.env);
     if (esewa) configured.esewa = createEsewaProvider(esewa);
   }
