@@ -4,3 +4,5 @@ export * from './rate-limits/index.ts';
 export { eventLoopDelayMs } from './runtime/event-loop-delay.ts';
 export * from './payments/index.ts';
 export * from './orders/index.ts';
+export * from './idempotency/index.ts';
+export * from './api-keys/index.ts';

@@ -1,39 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { Product } from '@himal/gds';
+import { isRandomId, newRandomId } from '../ids/random-id.ts';
 
-/**
- * Ids are 128 random bits in Crockford base32 behind a prefix that says what they name. They carry
- * nothing else: price, supplier and tenant stay on the server, so an id cannot be altered into
- * anything but an unknown id.
- */
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-const RANDOM_CHARS = 26; // ceil(128 / 5)
-
-function randomBase32(): string {
-  const bytes = randomBytes(16);
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  let text = '';
-  for (let i = 0; i < RANDOM_CHARS; i++) {
-    text = ALPHABET[Number(bits & 31n)]! + text;
-    bits >>= 5n;
-  }
-  return text;
-}
-
+/** Offers and the searches that made them: random ids (ids/random-id.ts) behind a prefix per kind. */
 export const OFFER_REQUEST_PREFIXES = { air: 'orq', hotel: 'hsr', insurance: 'inq' } as const satisfies Record<Product, string>;
 
 export function newOfferId(): string {
-  return `off_${randomBase32()}`;
+  return newRandomId('off');
 }
 
 export function newOfferRequestId(product: Product): string {
-  return `${OFFER_REQUEST_PREFIXES[product]}_${randomBase32()}`;
+  return newRandomId(OFFER_REQUEST_PREFIXES[product]);
 }
-
-const ID_PATTERN = new RegExp(`^(off|orq|hsr|inq)_[${ALPHABET}]{${RANDOM_CHARS}}$`);
 
 /** Whether `id` could be an id of this kind at all (saves a database round trip for junk). */
 export function isWellFormedId(id: string, prefix: 'off' | (typeof OFFER_REQUEST_PREFIXES)[Product]): boolean {
-  return ID_PATTERN.test(id) && id.startsWith(`${prefix}_`);
+  return isRandomId(id, prefix);
 }
