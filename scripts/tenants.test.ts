@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { authenticateApiKey } from '@himal/core';
 import { deleteTenant, findTenantBySlug, loadMigrations, sharedPool, tenantDb } from '@himal/db';
-import { uniqueSlug } from '@himal/db/testing';
+import { createTestTenant, uniqueSlug } from '@himal/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('./tenants.ts', import.meta.url));
@@ -99,5 +100,49 @@ describe('tenants CLI', () => {
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toBe(`error: a tenant with slug "${dup}" already exists`);
     await deleteTenant(dup, dup);
+  });
+});
+
+describe('tenants CLI: API keys', () => {
+  const slug = uniqueSlug('keys');
+  afterAll(() => deleteTenant(slug, slug).catch(() => undefined));
+
+  it('creates a key shown once, lists it without the key, and revokes it', async () => {
+    const { tenant } = await createTestTenant({ slug });
+    const created = await tenants('api-keys', 'create', slug, '--name', 'Booking widget', '--scopes', 'orders:read,orders:write');
+    expect(created.code, created.stderr).toBe(0);
+    const [, id] = created.stdout.match(/^created API key (key_[0-9a-z]{26}) for \S+ {2}scopes=orders:read,orders:write$/m) ?? [];
+    const [, key] = created.stdout.match(/^ {2}key: (hk_\S+) {2}\(shown once: only its hash is kept\)$/m) ?? [];
+    expect(id).toBeDefined();
+    expect(await authenticateApiKey(tenant, key!)).toMatchObject({ id, scopes: ['orders:read', 'orders:write'] });
+
+    const listed = await tenants('api-keys', 'list', slug);
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${id}\\s+hk_\\S+…\\s+Booking widget\\s+orders:read,orders:write\\s+\\d{4}-.+\\s+active$`, 'm'),
+    );
+    expect(listed.stdout).not.toContain(key!.slice(12));
+
+    expect((await tenants('api-keys', 'revoke', slug, id!)).stdout).toContain(
+      `revoked API key ${id} (Booking widget) of ${slug}`,
+    );
+    expect(await authenticateApiKey(tenant, key!)).toBeNull();
+    expect((await tenants('api-keys', 'list', slug)).stdout).toMatch(new RegExp(`^${id}\\s.*\\srevoked \\d{4}-`, 'm'));
+  });
+
+  it.each([
+    [
+      ['api-keys', 'create', 'no-such-agency', '--name', 'X', '--scopes', 'orders:read'],
+      /^error: no tenant with slug "no-such-agency"$/,
+    ],
+    [
+      ['api-keys', 'create', 'SLUG', '--name', 'X', '--scopes', 'orders:read,orders:delete'],
+      /^error: the API key needs a name and known scopes \(scopes\.1: one of orders:read, orders:write, departures:write\)$/,
+    ],
+    [['api-keys', 'revoke', 'SLUG', 'key_unknown'], /^error: the agency has no API key key_unknown$/],
+  ])('fails with one line and exit code 1: %j', async (args, message) => {
+    const result = await tenants(...args.map((arg) => (arg === 'SLUG' ? slug : arg)));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
   });
 });

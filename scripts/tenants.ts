@@ -5,10 +5,12 @@
  *   domain-add <slug> <host> | domain-verify <host>
  *   limits <slug> [--searches-per-minute n] [--reads-per-minute n] [--client-searches-per-minute n]
  *                 [--client-reads-per-minute n]   (n, or "default")
+ *   api-keys create <slug> --name <name> --scopes <scope,...> | api-keys list <slug> | api-keys revoke <slug> <id>
  * Every failure is one line on stderr and exit code 1.
  */
 import { parseArgs } from 'node:util';
 import { firstAdminPassword } from '@himal/auth';
+import { API_KEY_SCOPES, createApiKey, isOrderError, listApiKeys, revokeApiKey } from '@himal/core';
 import cliProgress from 'cli-progress';
 import {
   addCustomDomain,
@@ -17,6 +19,7 @@ import {
   DbError,
   deleteTenant,
   disconnectControlDb,
+  findTenantBySlug,
   listTenants,
   markDomainVerified,
   resumeTenant,
@@ -39,7 +42,10 @@ const USAGE = `usage: npm run tenants -- <command>
   domain-add <slug> <host>
   domain-verify <host>
   limits <slug> [--searches-per-minute <n>] [--reads-per-minute <n>]
-                [--client-searches-per-minute <n>] [--client-reads-per-minute <n>]   (<n> or "default")`;
+                [--client-searches-per-minute <n>] [--client-reads-per-minute <n>]   (<n> or "default")
+  api-keys create <slug> --name <name> --scopes <scope,...>   (scopes: ${API_KEY_SCOPES.join(', ')})
+  api-keys list <slug>
+  api-keys revoke <slug> <id>`;
 
 const LIMIT_OPTIONS = {
   'searches-per-minute': 'searchesPerMinute',
@@ -61,6 +67,70 @@ function positional(args: string[], index: number, what: string): string {
   const value = args[index];
   if (!value) throw new UsageError(`missing ${what}`);
   return value;
+}
+
+/** Columns padded to their widest cell, two spaces apart. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+}
+
+async function tenantBySlug(slug: string) {
+  const tenant = await findTenantBySlug(slug);
+  if (!tenant) throw new Error(`no tenant with slug "${slug}"`);
+  return tenant;
+}
+
+const timestamp = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace('T', ' ') : '-');
+
+async function apiKeys(action: string | undefined, args: string[], values: { name?: string; scopes?: string }): Promise<number> {
+  switch (action) {
+    case 'create': {
+      const tenant = await tenantBySlug(positional(args, 0, 'slug'));
+      if (!values.name || !values.scopes) throw new UsageError('api-keys create needs --name and --scopes');
+      const scopes = values.scopes.split(',').map((scope) => scope.trim());
+      const created = await createApiKey(tenant, { name: values.name, scopes });
+      console.log(`created API key ${created.id} for ${tenant.slug}  scopes=${created.scopes.join(',')}`);
+      console.log(`  key: ${created.key}  (shown once: only its hash is kept)`);
+      return 0;
+    }
+    case 'list': {
+      const keys = await listApiKeys(await tenantBySlug(positional(args, 0, 'slug')));
+      if (keys.length === 0) {
+        console.log('no API keys');
+        return 0;
+      }
+      printTable(
+        ['ID', 'PREFIX', 'NAME', 'SCOPES', 'CREATED', 'LAST USED', 'STATUS'],
+        keys.map((key) => [
+          key.id,
+          `${key.prefix}…`,
+          key.name,
+          key.scopes.join(','),
+          timestamp(key.createdAt),
+          timestamp(key.lastUsedAt),
+          key.revokedAt ? `revoked ${timestamp(key.revokedAt)}` : 'active',
+        ]),
+      );
+      return 0;
+    }
+    case 'revoke': {
+      const tenant = await tenantBySlug(positional(args, 0, 'slug'));
+      const key = await revokeApiKey(tenant, positional(args, 1, 'key id'));
+      console.log(`revoked API key ${key.id} (${key.name}) of ${tenant.slug}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(
+        action ? `unknown api-keys command ${JSON.stringify(action)}` : 'api-keys needs create, list or revoke',
+      );
+  }
 }
 
 function progressReporter(): { onProgress: (p: MigrationProgress) => void; stop: () => void } {
@@ -109,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
       'reads-per-minute': { type: 'string' },
       'client-searches-per-minute': { type: 'string' },
       'client-reads-per-minute': { type: 'string' },
+      scopes: { type: 'string' },
     },
   });
   if (!command || command === 'help' || command === '--help') {
@@ -141,16 +212,10 @@ async function main(argv: string[]): Promise<number> {
         console.log('no tenants');
         return 0;
       }
-      const rows = tenants.map((t) => [t.slug, t.status, t.name, t.schemaName, String(t.migrationsApplied), t.domains.join(',')]);
-      const header = ['SLUG', 'STATUS', 'NAME', 'SCHEMA', 'MIGRATIONS', 'DOMAINS'];
-      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const row of [header, ...rows])
-        console.log(
-          row
-            .map((cell, i) => cell.padEnd(widths[i]!))
-            .join('  ')
-            .trimEnd(),
-        );
+      printTable(
+        ['SLUG', 'STATUS', 'NAME', 'SCHEMA', 'MIGRATIONS', 'DOMAINS'],
+        tenants.map((t) => [t.slug, t.status, t.name, t.schemaName, String(t.migrationsApplied), t.domains.join(',')]),
+      );
       return 0;
     }
     case 'migrate': {
@@ -202,6 +267,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${slug}: ${shown.length ? shown.join(' ') : 'platform defaults'}`);
       return 0;
     }
+    case 'api-keys':
+      return apiKeys(positionals[0], positionals.slice(1), values);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
@@ -213,6 +280,8 @@ try {
 } catch (error) {
   if (error instanceof UsageError) console.error(`error: ${error.message}\n${USAGE}`);
   else if (error instanceof DbError) console.error(`error: ${error.message}`);
+  else if (isOrderError(error) && error.details.fields?.length)
+    console.error(`error: ${error.message} (${error.details.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})`);
   else console.error(`error: ${(error as Error).message ?? String(error)}`);
   code = 1;
 } finally {

@@ -6,3 +6,5 @@ export * from './payments/index.ts';
 export * from './orders/index.ts';
 export * from './notifications/index.ts';
 export * from './departures/index.ts';
+export * from './idempotency/index.ts';
+export * from './api-keys/index.ts';

@@ -6,7 +6,8 @@ export interface FieldError {
 
 /**
  * An error the API answers with: HTTP status, a stable code clients branch on, a message people
- * read, and field-level problems for bad input.
+ * read, field-level problems for bad input, and what else a client needs to act (`new_total` of a
+ * changed price), given beside the code in the error body.
  */
 export class ApiError extends Error {
   constructor(
@@ -16,6 +17,8 @@ export class ApiError extends Error {
     readonly fields?: FieldError[],
     /** Headers the answer carries (Allow, Retry-After). */
     readonly headers?: Record<string, string>,
+    /** Further members of the error body, in wire names (never code, message, request_id or fields). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';

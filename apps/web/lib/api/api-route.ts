@@ -9,6 +9,8 @@ export interface ApiContext<Params> {
   params: Params;
   tenant: Tenant;
   requestId: string;
+  /** The client's address as the server in front wrote it (X-Forwarded-For), which the rate limits count. */
+  clientAddress: string;
 }
 
 /**
@@ -27,8 +29,9 @@ export function apiRoute<Params extends Record<string, string> = Record<string, 
       const tenantId = request.headers.get(TENANT_ID_HEADER);
       const tenant = tenantId ? await findTenantById(tenantId) : null;
       if (!tenant || tenant.status !== 'active') throw new ApiError(404, 'TENANT_NOT_FOUND', 'no agency answers on this host');
-      await enforceApiRateLimit(tenant, clientAddressFrom(request.headers.get('x-forwarded-for')), options.kind ?? 'read');
-      const response = await handler({ request, params: await route.params, tenant, requestId });
+      const clientAddress = clientAddressFrom(request.headers.get('x-forwarded-for'));
+      await enforceApiRateLimit(tenant, clientAddress, options.kind ?? 'read');
+      const response = await handler({ request, params: await route.params, tenant, requestId, clientAddress });
       response.headers.set(REQUEST_ID_HEADER, requestId);
       return response;
     } catch (error) {

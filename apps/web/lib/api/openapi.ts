@@ -1,3 +1,4 @@
+import { MAX_IDEMPOTENCY_KEY_LENGTH, type ApiKeyScope } from '@himal/core';
 import { z } from 'zod';
 import { MAX_BODY_BYTES } from './request-body.ts';
 import { airOfferRequestBody, airOfferRequestView, airOfferView } from './schemas/air.ts';
@@ -55,6 +56,42 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'Invalid fields (see `fields`)',
 };
 
+/** Search, offers and this document are open to anyone on the agency's host (rate limited per client). */
+const PUBLIC = { security: [] };
+/** A tenant route counts against the agency's and its client's rate limits. */
+const RATE_LIMITED = {
+  '429': {
+    description: 'Too many requests from this client or to this agency (RATE_LIMITED); see Retry-After',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    ...json(ref('Error')),
+  },
+};
+
+/** An operation for integrations: an API key of the agency with `scope` (401 without one, 403 without the scope). */
+export const apiKeySecurity = (scope: ApiKeyScope) => ({ security: [{ [API_KEY_SCHEME]: [scope] }] });
+
+/** The Idempotency-Key header of a mutating operation (docs/api-access.md). */
+export const idempotencyKeyParameter = (required: boolean) => ({
+  name: 'Idempotency-Key',
+  in: 'header',
+  required,
+  schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
+  description:
+    'A unique value (a UUID) per operation: a retry with the same key and the same request gets the first answer again ' +
+    '(with Idempotent-Replayed: true); the same key with another request is refused (422 IDEMPOTENCY_KEY_REUSED), ' +
+    'and so is a retry while the first request still runs (409 IDEMPOTENCY_KEY_IN_USE). Kept for at least 24 hours.',
+});
+
+/** The headers of an answer of an idempotent operation. */
+export const idempotentAnswerHeaders = {
+  'Idempotent-Replayed': {
+    description: '"true" when this is the stored answer of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
+
+const API_KEY_SCHEME = 'apiKey';
+
 const idParameter = (description: string) => ({
   name: 'id',
   in: 'path',
@@ -93,13 +130,28 @@ export function openApiDocument() {
       version: '1.0.0',
       description:
         'Flights, hotels and travel insurance from every supplier of the agency whose host you call. Search, then read offers by id. ' +
-        'Every answer carries a request id (x-request-id, and request_id in errors). Amounts are decimal strings with a currency.',
+        'Every answer carries a request id (x-request-id, and request_id in errors). Amounts are decimal strings with a currency. ' +
+        'Search is open to anyone; integrations authenticate with an API key of the agency (Authorization: Bearer hk_…).',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Himal-Proprietary' },
     },
+    servers: [
+      { url: '/', description: 'The agency host this document was read from' },
+      {
+        url: '{scheme}://{agency}.{root}',
+        description: 'An agency on its own host under the platform domain',
+        variables: {
+          scheme: { enum: ['https', 'http'], default: 'https' },
+          agency: { default: 'everest', description: "The agency's slug" },
+          root: { default: 'localhost:3000', description: "The platform's ROOT_DOMAIN (localhost:3000 on a local installation)" },
+        },
+      },
+    ],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths: {
       '/api/v1/air/offer-requests': {
         post: {
           operationId: 'createAirOfferRequest',
+          ...PUBLIC,
           summary: 'Search flights across suppliers',
           requestBody: { required: true, ...json(ref('AirOfferRequestCreate')) },
           responses: {
@@ -107,6 +159,7 @@ export function openApiDocument() {
               description: 'Offers, cheapest first, and warnings of suppliers that failed',
               ...json(ref('AirOfferRequest')),
             },
+            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
           },
         },
@@ -114,18 +167,25 @@ export function openApiDocument() {
       '/api/v1/air/offer-requests/{id}/offers': {
         get: {
           operationId: 'listAirOffers',
+          ...PUBLIC,
           summary: 'Page through the offers of a flight search',
           parameters: [idParameter('orq_…'), ...queryParameters(airOffersQuery)],
-          responses: { '200': { description: 'One page', ...json(ref('AirOfferList')) }, ...errors(400, 404, 422) },
+          responses: {
+            '200': { description: 'One page', ...json(ref('AirOfferList')) },
+            ...RATE_LIMITED,
+            ...errors(400, 404, 422),
+          },
         },
       },
       '/api/v1/hotels/searches': {
         post: {
           operationId: 'createHotelSearch',
+          ...PUBLIC,
           summary: 'Search hotels across suppliers (one result per property)',
           requestBody: { required: true, ...json(ref('HotelSearchCreate')) },
           responses: {
             '201': { description: 'Properties with their best rate, cheapest first', ...json(ref('HotelSearch')) },
+            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
           },
         },
@@ -133,18 +193,25 @@ export function openApiDocument() {
       '/api/v1/hotels/searches/{id}/offers': {
         get: {
           operationId: 'listHotelOffers',
+          ...PUBLIC,
           summary: 'Page through the offers of a hotel search',
           parameters: [idParameter('hsr_…'), ...queryParameters(hotelOffersQuery)],
-          responses: { '200': { description: 'One page', ...json(ref('HotelOfferList')) }, ...errors(400, 404, 422) },
+          responses: {
+            '200': { description: 'One page', ...json(ref('HotelOfferList')) },
+            ...RATE_LIMITED,
+            ...errors(400, 404, 422),
+          },
         },
       },
       '/api/v1/insurance/quotes': {
         post: {
           operationId: 'createInsuranceQuote',
+          ...PUBLIC,
           summary: 'Quote travel insurance across insurers',
           requestBody: { required: true, ...json(ref('InsuranceQuoteCreate')) },
           responses: {
             '201': { description: 'Plans, cheapest first', ...json(ref('InsuranceQuote')) },
+            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
           },
         },
@@ -152,10 +219,12 @@ export function openApiDocument() {
       '/api/v1/offers/{id}': {
         get: {
           operationId: 'getOffer',
+          ...PUBLIC,
           summary: 'Read an offer; a stale one is repriced with its supplier first',
           parameters: [idParameter('off_…')],
           responses: {
             '200': { description: 'The offer, and whether its price changed', ...json(ref('Offer')) },
+            ...RATE_LIMITED,
             ...errors(404, 410),
           },
         },
@@ -163,11 +232,27 @@ export function openApiDocument() {
       '/api/v1/openapi.json': {
         get: {
           operationId: 'getOpenApiDocument',
+          ...PUBLIC,
           summary: 'This document',
-          responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } },
+          responses: {
+            '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } },
+            '404': { description: 'No agency answers on this host (TENANT_NOT_FOUND)', ...json(ref('Error')) },
+          },
         },
       },
     },
-    components: { schemas: { ...requests, ...responses } },
+    components: {
+      schemas: { ...requests, ...responses },
+      securitySchemes: {
+        [API_KEY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'hk_…',
+          description:
+            'An API key of the agency (`npm run tenants -- api-keys create`), shown once when created: `Authorization: Bearer hk_…`. ' +
+            'Each key has scopes (orders:read, orders:write, departures:write); a key of one agency opens nothing at another.',
+        },
+      },
+    },
   };
 }

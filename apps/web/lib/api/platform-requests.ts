@@ -4,7 +4,7 @@ import { ApiError } from './api-error.ts';
 import type { AirOfferRequestBody } from './schemas/air.ts';
 import type { HotelSearchBody } from './schemas/hotels.ts';
 import type { InsuranceQuoteBody } from './schemas/insurance.ts';
-import { fieldPath } from './validation.ts';
+import { fieldPath, snakeCase } from './validation.ts';
 
 /**
  * Wire bodies (snake_case) to the product requests of @himal/gds (camelCase), which the services
@@ -75,8 +75,6 @@ const INSURANCE_FIELDS: Renames = [
     ['travellers', '*', 'birth_date'],
   ],
 ];
-
-const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 function wirePath(path: PropertyKey[], renames: Renames): PropertyKey[] {
   const matches = (pattern: string[]) =>

@@ -36,3 +36,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new ApiError(400, 'MALFORMED_JSON', `the request body is not valid JSON: ${(error as Error).message}`);
   }
 }
+
+/**
+ * The JSON body when the request has one, else undefined: an action such as a confirmation may be
+ * sent as a bare POST. HTTP/1.1 says a request has a body when it announces a length or a transfer
+ * encoding.
+ */
+export async function readOptionalJsonBody(request: Request): Promise<unknown> {
+  const length = request.headers.get('content-length');
+  const hasBody = length !== null ? length !== '0' : request.headers.has('transfer-encoding');
+  return hasBody && request.body ? readJsonBody(request) : undefined;
+}

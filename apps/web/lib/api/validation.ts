@@ -2,6 +2,9 @@ import { requiredFieldMessage } from '@himal/core';
 import type { z } from 'zod';
 import { ApiError, type FieldError } from './api-error.ts';
 
+/** The wire name of a domain name: "departure_date" from "departureDate". */
+export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
 /** "slices[0].departure_date" from ['slices', 0, 'departure_date']. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(

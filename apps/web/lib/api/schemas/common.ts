@@ -25,12 +25,20 @@ export const warningView = z
   .describe('A supplier that failed or warned; the results of the others are still given.');
 
 export const errorBody = z.object({
-  error: z.object({
-    code: z
-      .string()
-      .describe('Stable: VALIDATION_FAILED, MALFORMED_JSON, PAYLOAD_TOO_LARGE, OFFER_NOT_FOUND, OFFER_EXPIRED, ...'),
-    message: z.string(),
-    request_id: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
+  error: z
+    .object({
+      code: z
+        .string()
+        .describe(
+          'Stable: VALIDATION_FAILED, MALFORMED_JSON, PAYLOAD_TOO_LARGE, OFFER_NOT_FOUND, OFFER_EXPIRED, UNAUTHENTICATED, FORBIDDEN, ' +
+            'IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, ...',
+        ),
+      message: z.string(),
+      request_id: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .catchall(z.unknown())
+    .describe(
+      'Some codes carry more for the client to act on, e.g. new_total (OFFER_PRICE_CHANGED), required_scope (FORBIDDEN).',
+    ),
 });
