@@ -1,6 +1,5 @@
 import { withTenant, type Tenant } from '@himal/db';
-import type { Money } from '@himal/gds';
-import { isoDate } from '@himal/gds';
+import { isoDate, type Money } from '@himal/gds';
 import { z } from 'zod';
 import { OrderError } from '../orders/order-errors.ts';
 import { addDays, todayOf } from './calendar-days.ts';

@@ -3,16 +3,10 @@ import { z } from 'zod';
 import { newInventoryId } from './departure-ids.ts';
 import { insertItineraryVersion, insertTrip } from './departure-repository.ts';
 import { toItineraryVersion, toTrip } from './departure-rows.ts';
+import { tripSlugSchema } from './departure-rules.ts';
 import type { TripWithItinerary } from './departure-types.ts';
 import { itineraryDaysSchema, type ItineraryDay } from './itinerary-days.ts';
 import { invalidField, parseInput } from './parse-input.ts';
-
-/** URL names: lower-case words joined by single hyphens ("everest-base-camp"). */
-export const tripSlugSchema = z
-  .string()
-  .min(2)
-  .max(80)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters and digits joined by hyphens, e.g. everest-base-camp');
 
 const createTripSchema = z.strictObject({
   slug: tripSlugSchema,

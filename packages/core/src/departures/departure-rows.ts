@@ -1,8 +1,15 @@
-import type { DepartureRow, ItineraryVersionRow, TripRow, WaitlistEntryRow } from './departure-repository.ts';
+import type {
+  DepartureRow,
+  DepartureWithTripRow,
+  ItineraryVersionRow,
+  TripRow,
+  WaitlistEntryRow,
+} from './departure-repository.ts';
 import type { ItineraryDay } from './itinerary-days.ts';
 import type {
   Departure,
   DepartureSeats,
+  ListedDeparture,
   ItineraryVersion,
   Trip,
   TripSummary,
@@ -62,6 +69,13 @@ export function toDeparture(row: DepartureRow): Departure {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+export function toListedDeparture(row: DepartureWithTripRow): ListedDeparture {
+  return {
+    ...toDeparture(row),
+    trip: toTripSummary({ id: row.trip_id, slug: row.trip_slug, name: row.trip_name, summary: row.trip_summary }),
   };
 }
 

@@ -16,6 +16,13 @@ export const seatPriceSchema = z.strictObject({
   currency: currencySchema,
 });
 
+/** URL names of trips: lower-case words joined by single hyphens ("everest-base-camp"). */
+export const tripSlugSchema = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters and digits joined by hyphens, e.g. everest-base-camp');
+
 export function departureNotFound(departureId: string): OrderError {
   return new OrderError('NOT_FOUND', `no departure ${departureId}`);
 }

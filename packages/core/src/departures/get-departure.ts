@@ -1,10 +1,9 @@
 import { withTenant, type Tenant } from '@himal/db';
 import { isInventoryId } from './departure-ids.ts';
 import { findDepartureWithTrip, findItineraryVersion } from './departure-repository.ts';
-import { toItineraryVersion } from './departure-rows.ts';
+import { toItineraryVersion, toListedDeparture } from './departure-rows.ts';
 import { departureNotFound } from './departure-rules.ts';
 import type { DepartureDetails } from './departure-types.ts';
-import { toListedDeparture } from './list-departures.ts';
 
 /**
  * A departure with its trip, its free seats and the itinerary it is sold on now. Cancelled and past

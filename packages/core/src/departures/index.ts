@@ -1,7 +1,7 @@
 // The agency's own inventory: trips with versioned itineraries, dated departures whose counted
 // seats are never oversold, and waitlists that pass freed seats on in arrival order. The order
 // engine calls the seat and waitlist functions inside its own transactions.
-export { createTrip, tripSlugSchema, type CreateTripInput } from './create-trip.ts';
+export { createTrip, type CreateTripInput } from './create-trip.ts';
 export { publishItineraryVersion } from './publish-itinerary-version.ts';
 export { createDeparture, type CreateDepartureInput } from './create-departure.ts';
 export { moveDepartureToLatestItinerary } from './move-departure-to-latest-itinerary.ts';
@@ -30,7 +30,7 @@ export {
   MAX_ALTITUDE_METRES,
   type ItineraryDay,
 } from './itinerary-days.ts';
-export { MAX_DEPARTURE_CAPACITY } from './departure-rules.ts';
+export { MAX_DEPARTURE_CAPACITY, tripSlugSchema } from './departure-rules.ts';
 export { MAX_WAITLIST_SEATS, MAX_WAITING_ENTRIES, waitlistTravellerSchema } from './waitlist-rules.ts';
 export { INVENTORY_ID_PREFIXES, isInventoryId } from './departure-ids.ts';
 export type {

@@ -3,11 +3,11 @@ import { isoDate } from '@himal/gds';
 import { z } from 'zod';
 import { todayOf } from './calendar-days.ts';
 import { decodeDepartureCursor, encodeDepartureCursor } from './departure-cursor.ts';
-import { findDeparturePage, type DepartureWithTripRow } from './departure-repository.ts';
-import { toDeparture, toTripSummary } from './departure-rows.ts';
+import { findDeparturePage } from './departure-repository.ts';
+import { toListedDeparture } from './departure-rows.ts';
+import { tripSlugSchema } from './departure-rules.ts';
 import type { ListedDeparture } from './departure-types.ts';
 import { parseInput } from './parse-input.ts';
-import { tripSlugSchema } from './create-trip.ts';
 
 export const DEFAULT_DEPARTURE_PAGE_SIZE = 20;
 export const MAX_DEPARTURE_PAGE_SIZE = 100;
@@ -36,13 +36,6 @@ const listDeparturesSchema = z.strictObject({
   limit: z.number().int().min(1).max(MAX_DEPARTURE_PAGE_SIZE).default(DEFAULT_DEPARTURE_PAGE_SIZE),
   cursor: z.string().max(200).optional(),
 });
-
-export function toListedDeparture(row: DepartureWithTripRow): ListedDeparture {
-  return {
-    ...toDeparture(row),
-    trip: toTripSummary({ id: row.trip_id, slug: row.trip_slug, name: row.trip_name, summary: row.trip_summary }),
-  };
-}
 
 /**
  * Scheduled departures that start today or later, by start date (sold-out ones too: their waitlist
