@@ -13,7 +13,13 @@ export interface JobPayloads {
   /** Offer freed seats to the departure's waitlist, in order. */
   'promote-waitlist': { tenantId: string; departureId: string };
   /** Send one traveller e-mail (once: the job key is the notification's id). */
-  'send-notification': { tenantId: string; orderId: string; kind: string; notificationId: string; data?: Record<string, unknown> };
+  'send-notification': {
+    tenantId: string;
+    orderId: string;
+    kind: string;
+    notificationId: string;
+    data?: Record<string, unknown>;
+  };
   /** Find orders stuck mid-way on every agency and drive each to a consistent end. */
   'recover-orders': Record<string, never>;
   /** Delete idempotency keys, offers and provider events past their keeping time, on every agency. */

@@ -49,9 +49,13 @@ export function jobTasks(options: BookingOptions = {}): TaskList {
     'confirm-order': tenantTask('confirm-order', (tenant, job) => confirmOrder(tenant, job.orderId, options)),
     'expire-hold': tenantTask('expire-hold', (tenant, job) => expireHold(tenant, job.orderId, options)),
     'settle-order': tenantTask('settle-order', (tenant, job) => settleOrder(tenant, job.orderId, options)),
-    'cancel-order': tenantTask('cancel-order', (tenant, job) => carryOutCancellation(tenant, job.orderId, job.cancellationId, options)),
+    'cancel-order': tenantTask('cancel-order', (tenant, job) =>
+      carryOutCancellation(tenant, job.orderId, job.cancellationId, options),
+    ),
     'poll-payment': tenantTask('poll-payment', (tenant, job) => pollPayment(tenant, job.paymentId, options)),
-    'promote-waitlist': tenantTask('promote-waitlist', (tenant, job) => promoteDepartureWaitlist(tenant, job.departureId, options)),
+    'promote-waitlist': tenantTask('promote-waitlist', (tenant, job) =>
+      promoteDepartureWaitlist(tenant, job.departureId, options),
+    ),
     'send-notification': tenantTask('send-notification', (tenant, job) => sendTravellerMail(tenant, job)),
     'recover-orders': () => everyTenant((tenant) => recoverOrders(tenant, options)),
     'purge-expired': () => everyTenant((tenant) => purgeExpired(tenant)),

@@ -36,18 +36,27 @@ export interface PaymentOutcome {
  * on to confirmation; one that arrives for an order no longer held (expired, cancelled, failed, or
  * already paid another way) is given back.
  */
-export async function applyPaymentOutcome(tenant: Tenant, paymentId: string, outcome: PaymentOutcome): Promise<'applied' | 'ignored'> {
+export async function applyPaymentOutcome(
+  tenant: Tenant,
+  paymentId: string,
+  outcome: PaymentOutcome,
+): Promise<'applied' | 'ignored'> {
   return withTenant(tenant, async (trx) => {
     const located = await findPayment(trx, paymentId);
     if (!located) return 'ignored';
     const record = (await loadOrder(trx, located.order_id, { lock: true }))!;
     const payment = (await findPayment(trx, paymentId, { lock: true }))!;
-    if (outcome.eventId && !(await claimProviderEvent(trx, { id: outcome.eventId, type: outcome.eventType ?? 'unknown', paymentId })))
+    if (
+      outcome.eventId &&
+      !(await claimProviderEvent(trx, { id: outcome.eventId, type: outcome.eventType ?? 'unknown', paymentId }))
+    )
       return 'ignored';
     const target = stateOf(outcome.observed);
-    if (!target || target === payment.status && target !== 'partially_refunded') return 'ignored';
+    if (!target || (target === payment.status && target !== 'partially_refunded')) return 'ignored';
     if (!canTransition('payment', payment.status, target)) return 'ignored';
-    const paidEnough = outcome.observed.amount.currency === payment.currency && outcome.observed.amount.amountMinor >= Number(payment.amount_minor);
+    const paidEnough =
+      outcome.observed.amount.currency === payment.currency &&
+      outcome.observed.amount.amountMinor >= Number(payment.amount_minor);
     if ((target === 'authorized' || target === 'captured') && !paidEnough) {
       await settleLater(trx, tenant, record.order.id);
       return 'ignored';
@@ -80,8 +89,21 @@ async function paymentTaken(
   actor: string,
 ): Promise<void> {
   if (order.status === 'held') {
-    await recordTransition(trx, { subject: 'order', id: order.id, orderId: order.id, from: 'held', to: 'confirming', actor, reason: `paid by ${payment.method}` });
-    await enqueueJob(trx, 'confirm-order', { tenantId: tenant.id, orderId: order.id }, { jobKey: `confirm-order:${tenant.id}:${order.id}`, maxAttempts: 8 });
+    await recordTransition(trx, {
+      subject: 'order',
+      id: order.id,
+      orderId: order.id,
+      from: 'held',
+      to: 'confirming',
+      actor,
+      reason: `paid by ${payment.method}`,
+    });
+    await enqueueJob(
+      trx,
+      'confirm-order',
+      { tenantId: tenant.id, orderId: order.id },
+      { jobKey: `confirm-order:${tenant.id}:${order.id}`, maxAttempts: 8 },
+    );
     return;
   }
   await settleLater(trx, tenant, order.id);
@@ -89,5 +111,10 @@ async function paymentTaken(
 
 /** Money that arrived for an order that cannot use it goes back (settle-order voids or refunds it). */
 async function settleLater(trx: TenantTransaction, tenant: Tenant, orderId: string): Promise<void> {
-  await enqueueJob(trx, 'settle-order', { tenantId: tenant.id, orderId }, { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 });
+  await enqueueJob(
+    trx,
+    'settle-order',
+    { tenantId: tenant.id, orderId },
+    { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 },
+  );
 }

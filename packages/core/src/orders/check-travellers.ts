@@ -17,7 +17,11 @@ export interface PlannedItem {
   endsOn: string;
 }
 
-const PASSENGER_WORDS = { adult: 'an adult (12 or over)', child: 'a child (2 to 11)', infant_without_seat: 'an infant (under 2)' };
+const PASSENGER_WORDS = {
+  adult: 'an adult (12 or over)',
+  child: 'a child (2 to 11)',
+  infant_without_seat: 'an infant (under 2)',
+};
 
 /**
  * The rules that need the items: travellers fit what each offer was priced for (as many, and of
@@ -30,11 +34,17 @@ export function checkTravellers(request: CreateOrderRequest, items: PlannedItem[
   const lastDay = items.reduce((last, item) => (item.endsOn > last ? item.endsOn : last), '');
   for (const item of items) {
     if (item.total.currency !== currency)
-      fields.push({ path: fieldPath(['items', item.index]), message: `is priced in ${item.total.currency}; the order is paid in ${currency}` });
+      fields.push({
+        path: fieldPath(['items', item.index]),
+        message: `is priced in ${item.total.currency}; the order is paid in ${currency}`,
+      });
     if (item.product === 'air' && item.offer?.product === 'air') {
       const priced = item.offer.air.passengers.map((passenger) => passenger.type).sort();
       if (priced.length !== request.travellers.length) {
-        fields.push({ path: fieldPath(['travellers']), message: `the flight was priced for ${priced.length} passenger${priced.length === 1 ? '' : 's'}, not ${request.travellers.length}` });
+        fields.push({
+          path: fieldPath(['travellers']),
+          message: `the flight was priced for ${priced.length} passenger${priced.length === 1 ? '' : 's'}, not ${request.travellers.length}`,
+        });
         continue;
       }
       const remaining = [...priced];
@@ -51,16 +61,27 @@ export function checkTravellers(request: CreateOrderRequest, items: PlannedItem[
     }
     if (item.product === 'departure') {
       if (item.seats !== request.travellers.length)
-        fields.push({ path: fieldPath(['items', item.index, 'seats']), message: `one seat per traveller: ${request.travellers.length} travellers, ${item.seats} seats` });
+        fields.push({
+          path: fieldPath(['items', item.index, 'seats']),
+          message: `one seat per traveller: ${request.travellers.length} travellers, ${item.seats} seats`,
+        });
       request.travellers.forEach((traveller, index) => {
-        if (!traveller.passport) fields.push({ path: fieldPath(['travellers', index, 'passport']), message: 'is required for treks and tours (permits are issued on it)' });
-        if (!traveller.nationality) fields.push({ path: fieldPath(['travellers', index, 'nationality']), message: 'is required for treks and tours' });
+        if (!traveller.passport)
+          fields.push({
+            path: fieldPath(['travellers', index, 'passport']),
+            message: 'is required for treks and tours (permits are issued on it)',
+          });
+        if (!traveller.nationality)
+          fields.push({ path: fieldPath(['travellers', index, 'nationality']), message: 'is required for treks and tours' });
       });
     }
   }
   request.travellers.forEach((traveller, index) => {
     if (traveller.passport && traveller.passport.expiresOn < lastDay)
-      fields.push({ path: fieldPath(['travellers', index, 'passport', 'expiresOn']), message: `expires before the trip ends (${lastDay})` });
+      fields.push({
+        path: fieldPath(['travellers', index, 'passport', 'expiresOn']),
+        message: `expires before the trip ends (${lastDay})`,
+      });
   });
   return fields;
 }

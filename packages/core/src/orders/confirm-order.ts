@@ -25,7 +25,8 @@ export async function confirmOrder(tenant: Tenant, orderId: string, options: Boo
     let documents: string[];
     try {
       const current = await policy.retrieve(context, item);
-      documents = current.status === 'confirmed' && item.product !== 'departure' ? current.documents : await policy.confirm(context, item);
+      documents =
+        current.status === 'confirmed' && item.product !== 'departure' ? current.documents : await policy.confirm(context, item);
     } catch (error) {
       if (isSupplierError(error) && error.retryable) throw error;
       const reason = `confirming ${item.description} failed: ${(error as Error).message}`;
@@ -33,7 +34,15 @@ export async function confirmOrder(tenant: Tenant, orderId: string, options: Boo
       return;
     }
     await withTenant(tenant, async (trx) => {
-      await recordTransition(trx, { subject: 'item', id: item.id, orderId, from: 'held', to: 'confirmed', actor, set: { documents } });
+      await recordTransition(trx, {
+        subject: 'item',
+        id: item.id,
+        orderId,
+        from: 'held',
+        to: 'confirmed',
+        actor,
+        set: { documents },
+      });
       await policy.confirmedInTransaction?.(trx, item);
     });
   }
@@ -51,7 +60,15 @@ export async function confirmOrder(tenant: Tenant, orderId: string, options: Boo
     if (current.order.status !== 'confirming') return;
     const payment = current.payments.find((candidate) => candidate.id === paying.id)!;
     if (payment.status === 'authorized')
-      await recordTransition(trx, { subject: 'payment', id: payment.id, orderId, from: 'authorized', to: 'captured', actor, set: { captured_minor: payment.amount_minor } });
+      await recordTransition(trx, {
+        subject: 'payment',
+        id: payment.id,
+        orderId,
+        from: 'authorized',
+        to: 'captured',
+        actor,
+        set: { captured_minor: payment.amount_minor },
+      });
     await recordTransition(trx, { subject: 'order', id: orderId, orderId, from: 'confirming', to: 'confirmed', actor });
     if (current.order.waitlist_entry_id) await endPromotion(trx, current.order.waitlist_entry_id, 'booked');
     await notifyTraveller(trx, tenant, orderId, 'order-confirmation');

@@ -27,7 +27,10 @@ export interface CreatedOrder {
 
 const refuse = (message: string, fields: Array<{ path: Array<string | number> | string; message: string }>) =>
   new OrderError('INVALID_REQUEST', message, {
-    fields: fields.map((field) => ({ path: typeof field.path === 'string' ? field.path : fieldPath(field.path), message: field.message })),
+    fields: fields.map((field) => ({
+      path: typeof field.path === 'string' ? field.path : fieldPath(field.path),
+      message: field.message,
+    })),
   });
 
 /** Offer ids or departure seats, priced now: an offer is priced again with its supplier. */
@@ -37,7 +40,9 @@ async function planItems(tenant: Tenant, request: CreateOrderRequest, options: B
     if ('departureId' in item) {
       const departure = await getDeparture(tenant, item.departureId).catch((error: unknown) => {
         if (isOrderError(error) && error.code === 'NOT_FOUND')
-          throw new OrderError('NOT_FOUND', `no departure ${item.departureId}`, { fields: [{ path: fieldPath(['items', index, 'departureId']), message: 'no such departure' }] });
+          throw new OrderError('NOT_FOUND', `no departure ${item.departureId}`, {
+            fields: [{ path: fieldPath(['items', index, 'departureId']), message: 'no such departure' }],
+          });
         throw error;
       });
       planned.push({
@@ -71,27 +76,43 @@ async function pricedOffer(tenant: Tenant, offerId: string, index: number, optio
   } catch (error) {
     if (isSearchError(error)) {
       const path = fieldPath(['items', index, 'offerId']);
-      if (error.code === 'OFFER_NOT_FOUND') throw new OrderError('NOT_FOUND', error.message, { fields: [{ path, message: 'no such offer' }] });
+      if (error.code === 'OFFER_NOT_FOUND')
+        throw new OrderError('NOT_FOUND', error.message, { fields: [{ path, message: 'no such offer' }] });
       if (error.code === 'OFFER_EXPIRED') throw new OrderError('OFFER_EXPIRED', error.message, { offerId });
       if (error.code === 'OFFER_UNAVAILABLE') throw new OrderError('INVENTORY_EXHAUSTED', error.message, { offerId });
     }
     throw error;
   }
   if (!lookup.repriced)
-    throw new OrderError('SUPPLIER_FAILED', `the price of ${offerId} could not be confirmed with its supplier; nothing was booked`, {
-      offerId,
-      warnings: lookup.warnings,
-    });
+    throw new OrderError(
+      'SUPPLIER_FAILED',
+      `the price of ${offerId} could not be confirmed with its supplier; nothing was booked`,
+      {
+        offerId,
+        warnings: lookup.warnings,
+      },
+    );
   const offer = lookup.offer;
   if (lookup.priceChanged) {
     const previous = offer.priceChanges.at(-1)?.previousTotal;
-    throw new OrderError('OFFER_PRICE_CHANGED', `the price of ${offerId} changed from ${previous?.amountMinor} to ${offer.total.amountMinor} ${offer.total.currency}`, {
-      offerId,
-      newTotal: offer.total,
-      previousTotal: previous,
-    });
+    throw new OrderError(
+      'OFFER_PRICE_CHANGED',
+      `the price of ${offerId} changed from ${previous?.amountMinor} to ${offer.total.amountMinor} ${offer.total.currency}`,
+      {
+        offerId,
+        newTotal: offer.total,
+        previousTotal: previous,
+      },
+    );
   }
-  return { index, product: offer.product, offer, total: offer.total, supplierTotal: offer.supplierTotal, ...describeOffer(offer) };
+  return {
+    index,
+    product: offer.product,
+    offer,
+    total: offer.total,
+    supplierTotal: offer.supplierTotal,
+    ...describeOffer(offer),
+  };
 }
 
 function describeOffer(offer: SearchOffer): Pick<PlannedItem, 'description' | 'startsOn' | 'endsOn'> {
@@ -249,11 +270,17 @@ async function holdSupplierItems(tenant: Tenant, orderId: string, options: Booki
       const reason = isSupplierError(error) ? `${error.supplierId}: ${error.message}` : (error as Error).message;
       await settleFailedOrder(tenant, orderId, { ...options, actor }, `holding ${item.description} failed: ${reason}`, item.id);
       if (isSupplierError(error) && error.code === 'INVENTORY_EXHAUSTED')
-        throw new OrderError('INVENTORY_EXHAUSTED', `${item.description} is no longer available; nothing was booked or charged`, { itemId: item.id });
-      throw new OrderError('SUPPLIER_FAILED', `${item.description} could not be held (${reason}); nothing was booked or charged`, {
-        supplierId: item.supplier_id,
-        supplierCode: isSupplierError(error) ? error.code : undefined,
-      });
+        throw new OrderError('INVENTORY_EXHAUSTED', `${item.description} is no longer available; nothing was booked or charged`, {
+          itemId: item.id,
+        });
+      throw new OrderError(
+        'SUPPLIER_FAILED',
+        `${item.description} could not be held (${reason}); nothing was booked or charged`,
+        {
+          supplierId: item.supplier_id,
+          supplierCode: isSupplierError(error) ? error.code : undefined,
+        },
+      );
     }
   }
 }
@@ -265,7 +292,10 @@ async function markHeld(tenant: Tenant, orderId: string, type: 'instant' | 'hold
     const settings = await bookingSettings(trx);
     const now = options.now?.() ?? new Date();
     const ownMinutes = type === 'instant' ? settings.instant_payment_minutes : settings.departure_hold_minutes;
-    const limits = [now.getTime() + ownMinutes * 60_000, ...record.items.flatMap((item) => (item.supplier_hold_expires_at ? [item.supplier_hold_expires_at.getTime()] : []))];
+    const limits = [
+      now.getTime() + ownMinutes * 60_000,
+      ...record.items.flatMap((item) => (item.supplier_hold_expires_at ? [item.supplier_hold_expires_at.getTime()] : [])),
+    ];
     const paymentRequiredBy = new Date(Math.min(...limits));
     await recordTransition(trx, {
       subject: 'order',
@@ -276,7 +306,12 @@ async function markHeld(tenant: Tenant, orderId: string, type: 'instant' | 'hold
       actor,
       set: { payment_required_by: paymentRequiredBy },
     });
-    await enqueueJob(trx, 'expire-hold', { tenantId: tenant.id, orderId }, { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` });
+    await enqueueJob(
+      trx,
+      'expire-hold',
+      { tenantId: tenant.id, orderId },
+      { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` },
+    );
     return (await loadOrder(trx, orderId))!;
   });
 }

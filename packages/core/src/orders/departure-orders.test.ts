@@ -37,7 +37,11 @@ async function departureWith(capacity: number, startsOn = inAMonth) {
 
 async function seatsOf(departureId: string) {
   return withTenant(tenant(), (trx) =>
-    trx.selectFrom('departures').select(['capacity', 'held_seats', 'booked_seats']).where('id', '=', departureId).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('departures')
+      .select(['capacity', 'held_seats', 'booked_seats'])
+      .where('id', '=', departureId)
+      .executeTakeFirstOrThrow(),
   );
 }
 
@@ -46,14 +50,16 @@ beforeAll(async () => {
   stripeServer = await startStripeServer({ port: 0 });
   stripe = createStripeProvider({ secretKey: LOCAL_STRIPE_SECRET_KEY, apiUrl: stripeServer.url });
   tenants.push(await createTestTenant());
-  tripId = (await createTrip(tenant(), {
-    slug: 'annapurna-circuit',
-    name: 'Annapurna Circuit',
-    days: [
-      { day: 1, title: 'Besisahar to Chame', description: 'Drive and walk up the Marsyangdi.', altitudeMetres: 2670 },
-      { day: 2, title: 'Chame to Pisang', description: 'Pine forest and the Paungda Danda.', altitudeMetres: 3200 },
-    ],
-  })).id;
+  tripId = (
+    await createTrip(tenant(), {
+      slug: 'annapurna-circuit',
+      name: 'Annapurna Circuit',
+      days: [
+        { day: 1, title: 'Besisahar to Chame', description: 'Drive and walk up the Marsyangdi.', altitudeMetres: 2670 },
+        { day: 2, title: 'Chame to Pisang', description: 'Pine forest and the Paungda Danda.', altitudeMetres: 3200 },
+      ],
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -67,7 +73,13 @@ describe('a departure order paid by card', () => {
     const providers = { stripe };
     const { order, accessToken } = await createOrder(
       tenant(),
-      { type: 'instant', items: [{ departureId: departure.id, seats: 2 }], travellers: [traveller('Pasang'), traveller('Dawa')], contact, payment: { method: 'card', currency: 'USD' } },
+      {
+        type: 'instant',
+        items: [{ departureId: departure.id, seats: 2 }],
+        travellers: [traveller('Pasang'), traveller('Dawa')],
+        contact,
+        payment: { method: 'card', currency: 'USD' },
+      },
       { providers },
     );
     expect(accessToken).toMatch(/^oat_/);
@@ -82,9 +94,13 @@ describe('a departure order paid by card', () => {
     const record = (await readOrder(tenant(), order.id))!;
     const observed = await stripe.retrieve(record.payments[0]!.provider_reference!, order.total);
     expect(observed.status).toBe('authorized');
-    expect(await applyPaymentOutcome(tenant(), payment.id, { observed, actor: 'provider:stripe', eventId: 'stripe:evt_test_1' })).toBe('applied');
+    expect(
+      await applyPaymentOutcome(tenant(), payment.id, { observed, actor: 'provider:stripe', eventId: 'stripe:evt_test_1' }),
+    ).toBe('applied');
     // The same event again changes nothing.
-    expect(await applyPaymentOutcome(tenant(), payment.id, { observed, actor: 'provider:stripe', eventId: 'stripe:evt_test_1' })).toBe('ignored');
+    expect(
+      await applyPaymentOutcome(tenant(), payment.id, { observed, actor: 'provider:stripe', eventId: 'stripe:evt_test_1' }),
+    ).toBe('ignored');
 
     await confirmOrder(tenant(), order.id, { providers });
     const confirmed = (await readOrder(tenant(), order.id))!;
@@ -103,7 +119,9 @@ describe('a departure order paid by card', () => {
     expect(await seatsOf(departure.id)).toMatchObject({ held_seats: 0, booked_seats: 0 });
     expect((await stripe.retrieve(cancelled.payments[0]!.provider_reference!, order.total)).status).toBe('refunded');
 
-    const states = (await orderEvents(tenant(), order.id)).filter((event) => event.subject === 'order').map((event) => event.to_state);
+    const states = (await orderEvents(tenant(), order.id))
+      .filter((event) => event.subject === 'order')
+      .map((event) => event.to_state);
     expect(states).toEqual(['pending', 'held', 'confirming', 'confirmed', 'cancelling', 'refunded']);
   });
 
@@ -111,7 +129,13 @@ describe('a departure order paid by card', () => {
     const departure = await departureWith(1);
     const { order } = await createOrder(
       tenant(),
-      { type: 'instant', items: [{ departureId: departure.id, seats: 1 }], travellers: [traveller('Mingma')], contact, payment: { method: 'card', currency: 'USD' } },
+      {
+        type: 'instant',
+        items: [{ departureId: departure.id, seats: 1 }],
+        travellers: [traveller('Mingma')],
+        contact,
+        payment: { method: 'card', currency: 'USD' },
+      },
       { providers: { stripe } },
     );
     const declined = await payOnHostedCheckout(order.payments[0]!.nextAction!.redirectUrl!, { number: '4000000000000002' });
@@ -132,10 +156,7 @@ describe('order requests', () => {
     const attempt = createOrder(tenant(), {
       type: 'hold',
       items: [{ departureId: departure.id, seats: 3 }],
-      travellers: [
-        { ...traveller('P4sang') },
-        { ...traveller('Dawa'), dateOfBirth: '2999-01-01' },
-      ],
+      travellers: [{ ...traveller('P4sang') }, { ...traveller('Dawa'), dateOfBirth: '2999-01-01' }],
       contact,
     });
     await expect(attempt).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
@@ -146,11 +167,19 @@ describe('order requests', () => {
     const expiring = createOrder(tenant(), {
       type: 'hold',
       items: [{ departureId: departure.id, seats: 3 }],
-      travellers: [traveller('Pasang'), { ...traveller('Dawa'), passport: { number: 'PB7654321', expiresOn: inAMonth.replace(/-\d\d$/, '-01') } }],
+      travellers: [
+        traveller('Pasang'),
+        { ...traveller('Dawa'), passport: { number: 'PB7654321', expiresOn: inAMonth.replace(/-\d\d$/, '-01') } },
+      ],
       contact,
     });
     const fields = await expiring.catch((caught: unknown) => (isOrderError(caught) ? caught.details.fields : []));
-    expect(fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'items.0.seats' }), expect.objectContaining({ path: 'travellers.1.passport.expiresOn' })]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'items.0.seats' }),
+        expect.objectContaining({ path: 'travellers.1.passport.expiresOn' }),
+      ]),
+    );
     expect(await seatsOf(departure.id)).toMatchObject({ held_seats: 0 });
   });
 });
@@ -160,7 +189,12 @@ describe('the last seat', () => {
     const departure = await departureWith(1);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, index) =>
-        createOrder(tenant(), { type: 'hold', items: [{ departureId: departure.id, seats: 1 }], travellers: [traveller(`Climber ${'abcdefghijklmnopqrstuvwxyz'[index % 26]}`)], contact }),
+        createOrder(tenant(), {
+          type: 'hold',
+          items: [{ departureId: departure.id, seats: 1 }],
+          travellers: [traveller(`Climber ${'abcdefghijklmnopqrstuvwxyz'[index % 26]}`)],
+          contact,
+        }),
       ),
     );
     const held = outcomes.filter((outcome) => outcome.status === 'fulfilled');

@@ -18,7 +18,12 @@ export async function expireHold(tenant: Tenant, orderId: string, options: Booki
     if (!record || record.order.status !== 'held') return false;
     const deadline = record.order.payment_required_by;
     if (deadline && deadline > now) {
-      await enqueueJob(trx, 'expire-hold', { tenantId: tenant.id, orderId }, { runAt: deadline, jobKey: `expire-hold:${tenant.id}:${orderId}` });
+      await enqueueJob(
+        trx,
+        'expire-hold',
+        { tenantId: tenant.id, orderId },
+        { runAt: deadline, jobKey: `expire-hold:${tenant.id}:${orderId}` },
+      );
       return false;
     }
     await recordTransition(trx, {
@@ -31,7 +36,12 @@ export async function expireHold(tenant: Tenant, orderId: string, options: Booki
       reason: `not paid by ${deadline?.toISOString()}`,
       set: { failure_reason: 'the hold lapsed unpaid' },
     });
-    await enqueueJob(trx, 'settle-order', { tenantId: tenant.id, orderId }, { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 });
+    await enqueueJob(
+      trx,
+      'settle-order',
+      { tenantId: tenant.id, orderId },
+      { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 },
+    );
     return true;
   });
   if (expired) await settleOrder(tenant, orderId, options);

@@ -4,7 +4,14 @@ import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { policyContext, type BookingOptions } from './booking-options.ts';
 import { OrderError } from './order-errors.ts';
 import { newCancellationId } from './order-ids.ts';
-import { bookingSettings, findCancellation, insertCancellation, loadOrder, openCancellationQuotes, type CancellationRow } from './order-repository.ts';
+import {
+  bookingSettings,
+  findCancellation,
+  insertCancellation,
+  loadOrder,
+  openCancellationQuotes,
+  type CancellationRow,
+} from './order-repository.ts';
 import { PRODUCT_POLICIES, type ItemCancellationTerms } from './product-policies.ts';
 import { recordCreation, recordTransition } from './record-transition.ts';
 
@@ -43,7 +50,11 @@ export function toCancellationView(row: CancellationRow): CancellationView {
  * terms for its departures), the agency's cancellation fee, and the refund of what was paid, until
  * the earliest supplier quote expires. A new quote supersedes the order's earlier ones.
  */
-export async function quoteOrderCancellation(tenant: Tenant, orderId: string, options: BookingOptions = {}): Promise<CancellationView> {
+export async function quoteOrderCancellation(
+  tenant: Tenant,
+  orderId: string,
+  options: BookingOptions = {},
+): Promise<CancellationView> {
   const actor = options.actor ?? 'traveller';
   const now = options.now?.() ?? new Date();
   const record = await withTenant(tenant, (trx) => loadOrder(trx, orderId));
@@ -85,7 +96,11 @@ export async function quoteOrderCancellation(tenant: Tenant, orderId: string, op
  * the cancel-order job carries it out with the suppliers and refunds. An expired quote, or one a
  * newer quote replaced, is refused.
  */
-export async function confirmOrderCancellation(tenant: Tenant, cancellationId: string, options: BookingOptions = {}): Promise<CancellationView> {
+export async function confirmOrderCancellation(
+  tenant: Tenant,
+  cancellationId: string,
+  options: BookingOptions = {},
+): Promise<CancellationView> {
   const actor = options.actor ?? 'traveller';
   const now = options.now?.() ?? new Date();
   return withTenant(tenant, async (trx) => {
@@ -97,14 +112,41 @@ export async function confirmOrderCancellation(tenant: Tenant, cancellationId: s
     if (current.status === 'superseded')
       throw new OrderError('CANCELLATION_QUOTE_SUPERSEDED', 'a newer cancellation quote replaced this one: confirm the latest');
     if (current.status === 'expired' || current.expires_at <= now) {
-      if (current.status === 'quoted') await recordTransition(trx, { subject: 'cancellation', id: current.id, orderId: current.order_id, from: 'quoted', to: 'expired', actor });
-      throw new OrderError('CANCELLATION_QUOTE_EXPIRED', `the quote expired at ${current.expires_at.toISOString()}: ask for a new one`);
+      if (current.status === 'quoted')
+        await recordTransition(trx, {
+          subject: 'cancellation',
+          id: current.id,
+          orderId: current.order_id,
+          from: 'quoted',
+          to: 'expired',
+          actor,
+        });
+      throw new OrderError(
+        'CANCELLATION_QUOTE_EXPIRED',
+        `the quote expired at ${current.expires_at.toISOString()}: ask for a new one`,
+      );
     }
     const from = record.order.status;
     if (from !== 'held' && from !== 'confirmed')
       throw new OrderError('ORDER_STATE_CONFLICT', `order ${record.order.booking_reference} is ${from} and cannot be cancelled`);
-    await recordTransition(trx, { subject: 'cancellation', id: current.id, orderId: current.order_id, from: 'quoted', to: 'confirmed', actor, set: { confirmed_at: now } });
-    await recordTransition(trx, { subject: 'order', id: current.order_id, orderId: current.order_id, from, to: 'cancelling', actor, reason: `cancellation ${current.id}` });
+    await recordTransition(trx, {
+      subject: 'cancellation',
+      id: current.id,
+      orderId: current.order_id,
+      from: 'quoted',
+      to: 'confirmed',
+      actor,
+      set: { confirmed_at: now },
+    });
+    await recordTransition(trx, {
+      subject: 'order',
+      id: current.order_id,
+      orderId: current.order_id,
+      from,
+      to: 'cancelling',
+      actor,
+      reason: `cancellation ${current.id}`,
+    });
     await enqueueJob(
       trx,
       'cancel-order',

@@ -34,7 +34,11 @@ export async function insertOrder(
 }
 
 /** The order with everything it holds; `lock` takes the order row FOR UPDATE (one step at a time per order). */
-export async function loadOrder(trx: TenantTransaction, orderId: string, options: { lock?: boolean } = {}): Promise<OrderRecord | undefined> {
+export async function loadOrder(
+  trx: TenantTransaction,
+  orderId: string,
+  options: { lock?: boolean } = {},
+): Promise<OrderRecord | undefined> {
   let query = trx.selectFrom('orders').selectAll().where('id', '=', orderId);
   if (options.lock) query = query.forUpdate();
   const order = await query.executeTakeFirst();
@@ -63,7 +67,10 @@ export function readOrder(tenant: TenantRef, orderId: string): Promise<OrderReco
   return withTenant(tenant, (trx) => loadOrder(trx, orderId));
 }
 
-export async function findOrderIdByReference(tenant: TenantRef, bookingReference: string): Promise<{ id: string; contactEmail: string } | undefined> {
+export async function findOrderIdByReference(
+  tenant: TenantRef,
+  bookingReference: string,
+): Promise<{ id: string; contactEmail: string } | undefined> {
   const row = await withTenant(tenant, (trx) =>
     trx.selectFrom('orders').select(['id', 'contact_email']).where('booking_reference', '=', bookingReference).executeTakeFirst(),
   );
@@ -95,7 +102,11 @@ export async function savePaymentSession(
 ): Promise<void> {
   await trx
     .updateTable('payments')
-    .set({ provider_reference: session.providerReference, next_action: JSON.stringify(session.nextAction), updated_at: new Date() })
+    .set({
+      provider_reference: session.providerReference,
+      next_action: JSON.stringify(session.nextAction),
+      updated_at: new Date(),
+    })
     .where('id', '=', paymentId)
     .execute();
 }
@@ -104,7 +115,10 @@ export async function insertRefund(trx: TenantTransaction, refund: Insertable<Te
   await trx.insertInto('refunds').values(refund).execute();
 }
 
-export async function insertCancellation(trx: TenantTransaction, row: Insertable<TenantDatabase['order_cancellations']>): Promise<void> {
+export async function insertCancellation(
+  trx: TenantTransaction,
+  row: Insertable<TenantDatabase['order_cancellations']>,
+): Promise<void> {
   await trx.insertInto('order_cancellations').values(row).execute();
 }
 
@@ -113,7 +127,12 @@ export function findCancellation(trx: TenantTransaction, cancellationId: string)
 }
 
 export function openCancellationQuotes(trx: TenantTransaction, orderId: string) {
-  return trx.selectFrom('order_cancellations').selectAll().where('order_id', '=', orderId).where('status', '=', 'quoted').execute();
+  return trx
+    .selectFrom('order_cancellations')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'quoted')
+    .execute();
 }
 
 /** Whether an event of this subject and id exists (a notification already sent, a provider event applied). */
@@ -129,7 +148,9 @@ export async function hasEvent(trx: TenantTransaction, orderId: string, subject:
 }
 
 export function orderEvents(tenant: TenantRef, orderId: string): Promise<EventRow[]> {
-  return withTenant(tenant, (trx) => trx.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute());
+  return withTenant(tenant, (trx) =>
+    trx.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
+  );
 }
 
 /** Records a provider event as applied; false when it already was (a replayed or duplicated webhook). */

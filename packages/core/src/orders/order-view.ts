@@ -32,7 +32,13 @@ export interface OrderView {
     seats: number;
     supplierHoldExpiresAt: Date | null;
   }>;
-  travellers: Array<{ givenName: string; familyName: string; dateOfBirth: string; nationality: string | null; title: string | null }>;
+  travellers: Array<{
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    nationality: string | null;
+    title: string | null;
+  }>;
   payments: Array<{
     id: string;
     method: string;

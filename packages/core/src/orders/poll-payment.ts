@@ -13,6 +13,9 @@ export async function pollPayment(tenant: Tenant, paymentId: string, options: Bo
   if (!payment?.provider_reference || payment.status !== 'requires_action') return;
   const provider = providersOf(options)[payment.provider as 'stripe' | 'esewa'];
   if (!provider) throw new Error(`no ${payment.provider} provider configured to ask about ${paymentId}`);
-  const observed = await provider.retrieve(payment.provider_reference, { amountMinor: Number(payment.amount_minor), currency: payment.currency });
+  const observed = await provider.retrieve(payment.provider_reference, {
+    amountMinor: Number(payment.amount_minor),
+    currency: payment.currency,
+  });
   await applyPaymentOutcome(tenant, paymentId, { observed, actor: `job:poll-payment`, eventType: `status ${observed.status}` });
 }

@@ -51,7 +51,10 @@ export interface ProductPolicy {
   release(context: PolicyContext, item: ItemRow): Promise<void>;
   releasedInTransaction?(trx: TenantTransaction, item: ItemRow): Promise<void>;
   /** What the supplier says of the item now, with its documents: the truth after a crash. */
-  retrieve(context: PolicyContext, item: ItemRow): Promise<{ status: SupplierBooking['status'] | 'unknown'; documents: string[] }>;
+  retrieve(
+    context: PolicyContext,
+    item: ItemRow,
+  ): Promise<{ status: SupplierBooking['status'] | 'unknown'; documents: string[] }>;
   quoteCancellation(context: PolicyContext, item: ItemRow, order: OrderRow): Promise<ItemCancellationTerms>;
   cancel(context: PolicyContext, item: ItemRow, terms: ItemCancellationTerms): Promise<void>;
   cancelledInTransaction?(trx: TenantTransaction, item: ItemRow): Promise<void>;
@@ -71,7 +74,9 @@ function inOrderCurrency(amount: Money, item: ItemRow, currency: string): Money 
   throw new Error(`no rate from ${amount.currency} to ${currency} on item ${item.id}`);
 }
 
-function supplierPolicy(buildHold: (item: ItemRow, order: OrderRow, travellers: TravellerRow[]) => Parameters<typeof holdOffer>[0]): ProductPolicy {
+function supplierPolicy(
+  buildHold: (item: ItemRow, order: OrderRow, travellers: TravellerRow[]) => Parameters<typeof holdOffer>[0],
+): ProductPolicy {
   return {
     hold: (context, item, order, travellers) => holdOffer(buildHold(item, order, travellers), context.supplierOptions),
     async confirm(context, item) {

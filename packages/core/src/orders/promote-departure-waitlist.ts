@@ -14,7 +14,9 @@ import { recordCreation, recordTransition } from './record-transition.ts';
  * mail with how to pay; a promotion that lapses unpaid gives its seats to the next in line.
  */
 export async function promoteDepartureWaitlist(tenant: Tenant, departureId: string, options: BookingOptions = {}) {
-  return withTenant(tenant, (trx) => promoteWaitlist(trx, departureId, (inner, entry) => holdForPromotion(inner, tenant, entry, options)));
+  return withTenant(tenant, (trx) =>
+    promoteWaitlist(trx, departureId, (inner, entry) => holdForPromotion(inner, tenant, entry, options)),
+  );
 }
 
 async function holdForPromotion(trx: TenantTransaction, tenant: Tenant, entry: WaitlistEntry, options: BookingOptions) {
@@ -68,10 +70,30 @@ async function holdForPromotion(trx: TenantTransaction, tenant: Tenant, entry: W
     ],
   );
   const paymentRequiredBy = new Date(now.getTime() + settings.promotion_hold_minutes * 60_000);
-  await recordCreation(trx, { subject: 'order', id: orderId, orderId, state: 'pending', actor, reason: `waitlist entry ${entry.id}` });
+  await recordCreation(trx, {
+    subject: 'order',
+    id: orderId,
+    orderId,
+    state: 'pending',
+    actor,
+    reason: `waitlist entry ${entry.id}`,
+  });
   await recordTransition(trx, { subject: 'item', id: itemId, orderId, from: 'pending', to: 'held', actor });
-  await recordTransition(trx, { subject: 'order', id: orderId, orderId, from: 'pending', to: 'held', actor, set: { payment_required_by: paymentRequiredBy } });
-  await enqueueJob(trx, 'expire-hold', { tenantId: tenant.id, orderId }, { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` });
+  await recordTransition(trx, {
+    subject: 'order',
+    id: orderId,
+    orderId,
+    from: 'pending',
+    to: 'held',
+    actor,
+    set: { payment_required_by: paymentRequiredBy },
+  });
+  await enqueueJob(
+    trx,
+    'expire-hold',
+    { tenantId: tenant.id, orderId },
+    { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` },
+  );
   await notifyTraveller(trx, tenant, orderId, 'waitlist-promotion');
   return { orderId, paymentRequiredBy };
 }

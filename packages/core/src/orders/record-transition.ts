@@ -65,7 +65,15 @@ export async function recordTransition<S extends Subject>(trx: TenantTransaction
 /** The event of a record's creation (no previous state), for the same log. */
 export async function recordCreation(
   trx: TenantTransaction,
-  event: { subject: Subject | 'notification'; id: string; orderId: string; state: string; actor: string; reason?: string; data?: Record<string, unknown> },
+  event: {
+    subject: Subject | 'notification';
+    id: string;
+    orderId: string;
+    state: string;
+    actor: string;
+    reason?: string;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await trx
     .insertInto('order_events')

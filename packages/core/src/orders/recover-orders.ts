@@ -14,7 +14,10 @@ const BATCH = 100;
  * confirming or cancelling has its job queued again (the job asks the suppliers what they already
  * did); a held order's payment nobody reported on is asked about at its provider.
  */
-export async function recoverOrders(tenant: Tenant, options: BookingOptions = {}): Promise<{ failed: number; resumed: number; polled: number }> {
+export async function recoverOrders(
+  tenant: Tenant,
+  options: BookingOptions = {},
+): Promise<{ failed: number; resumed: number; polled: number }> {
   const now = options.now?.() ?? new Date();
   const before = new Date(now.getTime() - STUCK_AFTER_MS);
   const { stuck, payments } = await withTenant(tenant, async (trx) => ({
@@ -25,13 +28,23 @@ export async function recoverOrders(tenant: Tenant, options: BookingOptions = {}
   let resumed = 0;
   for (const order of stuck) {
     if (order.status === 'pending') {
-      await settleFailedOrder(tenant, order.id, { ...options, actor: 'job:recover-orders' }, 'the booking was interrupted before every item was held');
+      await settleFailedOrder(
+        tenant,
+        order.id,
+        { ...options, actor: 'job:recover-orders' },
+        'the booking was interrupted before every item was held',
+      );
       failed++;
       continue;
     }
     await withTenant(tenant, async (trx) => {
       if (order.status === 'confirming')
-        await enqueueJob(trx, 'confirm-order', { tenantId: tenant.id, orderId: order.id }, { jobKey: `confirm-order:${tenant.id}:${order.id}`, maxAttempts: 8 });
+        await enqueueJob(
+          trx,
+          'confirm-order',
+          { tenantId: tenant.id, orderId: order.id },
+          { jobKey: `confirm-order:${tenant.id}:${order.id}`, maxAttempts: 8 },
+        );
       else {
         const cancellation = await trx
           .selectFrom('order_cancellations')
@@ -40,14 +53,24 @@ export async function recoverOrders(tenant: Tenant, options: BookingOptions = {}
           .where('status', '=', 'confirmed')
           .executeTakeFirst();
         if (cancellation)
-          await enqueueJob(trx, 'cancel-order', { tenantId: tenant.id, orderId: order.id, cancellationId: cancellation.id }, { jobKey: `cancel-order:${tenant.id}:${order.id}`, maxAttempts: 25 });
+          await enqueueJob(
+            trx,
+            'cancel-order',
+            { tenantId: tenant.id, orderId: order.id, cancellationId: cancellation.id },
+            { jobKey: `cancel-order:${tenant.id}:${order.id}`, maxAttempts: 25 },
+          );
       }
     });
     resumed++;
   }
   await withTenant(tenant, async (trx) => {
     for (const payment of payments)
-      await enqueueJob(trx, 'poll-payment', { tenantId: tenant.id, paymentId: payment.id }, { jobKey: `poll-payment:${tenant.id}:${payment.id}` });
+      await enqueueJob(
+        trx,
+        'poll-payment',
+        { tenantId: tenant.id, paymentId: payment.id },
+        { jobKey: `poll-payment:${tenant.id}:${payment.id}` },
+      );
   });
   return { failed, resumed, polled: payments.length };
 }

@@ -26,10 +26,18 @@ function itemsOf(record: OrderRecord) {
 }
 
 /** The mail's facts, read from the order as it is now. */
-function inputOf(kind: NotificationKind, record: OrderRecord, base: NotificationInputs[NotificationKind], site: string, suffix?: string): NotificationInputs[NotificationKind] {
+function inputOf(
+  kind: NotificationKind,
+  record: OrderRecord,
+  base: NotificationInputs[NotificationKind],
+  site: string,
+  suffix?: string,
+): NotificationInputs[NotificationKind] {
   const { order } = record;
   const booking = `${site}/?booking=${order.booking_reference}`;
-  const paid = record.payments.find((payment) => payment.id === suffix) ?? record.payments.find((payment) => Number(payment.captured_minor) > 0);
+  const paid =
+    record.payments.find((payment) => payment.id === suffix) ??
+    record.payments.find((payment) => Number(payment.captured_minor) > 0);
   const refunded = record.refunds.filter((refund) => refund.status === 'succeeded');
   const now = new Date().toISOString();
   switch (kind) {
@@ -80,8 +88,14 @@ function inputOf(kind: NotificationKind, record: OrderRecord, base: Notification
         ...base,
         bookingReference: order.booking_reference,
         cancelledItems: itemsOf(record),
-        penalty: money(Number(order.total_minor) - refunded.reduce((sum, refund) => sum + Number(refund.amount_minor), 0), order.currency),
-        refundAmount: money(refunded.reduce((sum, refund) => sum + Number(refund.amount_minor), 0), order.currency),
+        penalty: money(
+          Number(order.total_minor) - refunded.reduce((sum, refund) => sum + Number(refund.amount_minor), 0),
+          order.currency,
+        ),
+        refundAmount: money(
+          refunded.reduce((sum, refund) => sum + Number(refund.amount_minor), 0),
+          order.currency,
+        ),
         cancelledAt: now,
         links: { booking },
       };
@@ -106,7 +120,11 @@ function inputOf(kind: NotificationKind, record: OrderRecord, base: Notification
  * branding. An id already recorded as sent is not sent again (a job that runs twice sends once);
  * a hold-expiring reminder for an order no longer held is dropped.
  */
-export async function sendTravellerMail(tenant: Tenant, job: JobPayloads['send-notification'], options: { notifier?: Notifier } = {}): Promise<void> {
+export async function sendTravellerMail(
+  tenant: Tenant,
+  job: JobPayloads['send-notification'],
+  options: { notifier?: Notifier } = {},
+): Promise<void> {
   const kind = job.kind as NotificationKind;
   const loaded = await withTenant(tenant, async (trx) => {
     if (await hasEvent(trx, job.orderId, 'notification', job.notificationId)) return undefined;
@@ -130,13 +148,24 @@ export async function sendTravellerMail(tenant: Tenant, job: JobPayloads['send-n
       fontFamily: theme?.font_family ?? 'system-ui',
       siteUrl: site,
     },
-    recipient: { name: lead ? `${lead.given_name} ${lead.family_name}` : record.order.contact_email, email: record.order.contact_email, language: record.order.language },
+    recipient: {
+      name: lead ? `${lead.given_name} ${lead.family_name}` : record.order.contact_email,
+      email: record.order.contact_email,
+      language: record.order.language,
+    },
     timeZone: TIME_ZONE,
   } as NotificationInputs[NotificationKind];
   const suffix = job.notificationId.split(':')[2];
   const mail = composeNotification(kind, inputOf(kind, record, base, site, suffix) as never);
   const sent = await (options.notifier ?? mailer()).send(mail);
   await withTenant(tenant, (trx) =>
-    recordCreation(trx, { subject: 'notification', id: job.notificationId, orderId: job.orderId, state: 'sent', actor: 'job:send-notification', data: { kind, messageId: sent.messageId } }),
+    recordCreation(trx, {
+      subject: 'notification',
+      id: job.notificationId,
+      orderId: job.orderId,
+      state: 'sent',
+      actor: 'job:send-notification',
+      data: { kind, messageId: sent.messageId },
+    }),
   );
 }

@@ -17,17 +17,46 @@ const DEAD_ORDER_STATES = new Set(['failed', 'expired']);
  * then gives everything back at once (settleOrder). Called where the failure happens; recovery and
  * the settle-order job finish the giving back if this process dies first.
  */
-export async function settleFailedOrder(tenant: Tenant, orderId: string, options: BookingOptions, reason: string, failedItemId?: string) {
+export async function settleFailedOrder(
+  tenant: Tenant,
+  orderId: string,
+  options: BookingOptions,
+  reason: string,
+  failedItemId?: string,
+) {
   const actor = options.actor ?? 'system';
   await withTenant(tenant, async (trx) => {
     const record = (await loadOrder(trx, orderId, { lock: true }))!;
     const failedItem = record.items.find((item) => item.id === failedItemId);
     if (failedItem?.status === 'pending')
-      await recordTransition(trx, { subject: 'item', id: failedItem.id, orderId, from: 'pending', to: 'failed', actor, reason, set: { failure_reason: reason } });
+      await recordTransition(trx, {
+        subject: 'item',
+        id: failedItem.id,
+        orderId,
+        from: 'pending',
+        to: 'failed',
+        actor,
+        reason,
+        set: { failure_reason: reason },
+      });
     const from = record.order.status;
     if (from === 'pending' || from === 'confirming' || from === 'held')
-      await recordTransition(trx, { subject: 'order', id: orderId, orderId, from, to: 'failed', actor, reason, set: { failure_reason: reason } });
-    await enqueueJob(trx, 'settle-order', { tenantId: tenant.id, orderId }, { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 });
+      await recordTransition(trx, {
+        subject: 'order',
+        id: orderId,
+        orderId,
+        from,
+        to: 'failed',
+        actor,
+        reason,
+        set: { failure_reason: reason },
+      });
+    await enqueueJob(
+      trx,
+      'settle-order',
+      { tenantId: tenant.id, orderId },
+      { jobKey: `settle-order:${tenant.id}:${orderId}`, maxAttempts: 25 },
+    );
   });
   // Given back at once where it can be; what cannot (a supplier down) the settle-order job retries.
   await settleOrder(tenant, orderId, options).catch((error: unknown) =>
@@ -54,27 +83,59 @@ export async function settleOrder(tenant: Tenant, orderId: string, options: Book
     if (departures.size)
       await withTenant(tenant, async (trx) => {
         for (const departureId of departures)
-          await enqueueJob(trx, 'promote-waitlist', { tenantId: tenant.id, departureId }, { jobKey: `promote-waitlist:${tenant.id}:${departureId}` });
+          await enqueueJob(
+            trx,
+            'promote-waitlist',
+            { tenantId: tenant.id, departureId },
+            { jobKey: `promote-waitlist:${tenant.id}:${departureId}` },
+          );
       });
   }
-  const paying = dead ? undefined : record.payments.find((payment) => ['authorized', 'captured', 'partially_refunded'].includes(payment.status));
-  for (const payment of record.payments) if (payment.id !== paying?.id) await givePaymentBack(tenant, orderId, payment, options, actor);
+  const paying = dead
+    ? undefined
+    : record.payments.find((payment) => ['authorized', 'captured', 'partially_refunded'].includes(payment.status));
+  for (const payment of record.payments)
+    if (payment.id !== paying?.id) await givePaymentBack(tenant, orderId, payment, options, actor);
 }
 
-async function releaseItem(tenant: Tenant, record: OrderRecord, item: ItemRow, options: BookingOptions, actor: string): Promise<void> {
+async function releaseItem(
+  tenant: Tenant,
+  record: OrderRecord,
+  item: ItemRow,
+  options: BookingOptions,
+  actor: string,
+): Promise<void> {
   const orderId = record.order.id;
   const end = record.order.status === 'expired' ? 'expired' : 'failed';
   const policy = PRODUCT_POLICIES[item.product];
   const context = policyContext(tenant, options);
   if (item.status === 'pending') {
     // Never held (or held by a call whose answer was lost: that hold lapses at the supplier's own limit).
-    await withTenant(tenant, (trx) => recordTransition(trx, { subject: 'item', id: item.id, orderId, from: 'pending', to: 'failed', actor, reason: 'the order ended before this item was held' }));
+    await withTenant(tenant, (trx) =>
+      recordTransition(trx, {
+        subject: 'item',
+        id: item.id,
+        orderId,
+        from: 'pending',
+        to: 'failed',
+        actor,
+        reason: 'the order ended before this item was held',
+      }),
+    );
     return;
   }
   if (item.status === 'held') {
     await policy.release(context, item);
     await withTenant(tenant, async (trx) => {
-      await recordTransition(trx, { subject: 'item', id: item.id, orderId, from: 'held', to: end, actor, reason: `released: the order ${record.order.status}` });
+      await recordTransition(trx, {
+        subject: 'item',
+        id: item.id,
+        orderId,
+        from: 'held',
+        to: end,
+        actor,
+        reason: `released: the order ${record.order.status}`,
+      });
       await policy.releasedInTransaction?.(trx, item);
     });
     return;
@@ -84,14 +145,29 @@ async function releaseItem(tenant: Tenant, record: OrderRecord, item: ItemRow, o
     const terms = await policy.quoteCancellation(context, item, record.order);
     await policy.cancel(context, item, terms);
     await withTenant(tenant, async (trx) => {
-      await recordTransition(trx, { subject: 'item', id: item.id, orderId, from: 'confirmed', to: 'cancelled', actor, reason: 'the order failed', data: { penalty: terms.penalty } });
+      await recordTransition(trx, {
+        subject: 'item',
+        id: item.id,
+        orderId,
+        from: 'confirmed',
+        to: 'cancelled',
+        actor,
+        reason: 'the order failed',
+        data: { penalty: terms.penalty },
+      });
       await policy.cancelledInTransaction?.(trx, item);
     });
   }
 }
 
 /** Voids an authorization or an unpaid session, refunds what was captured; asks the provider first. */
-async function givePaymentBack(tenant: Tenant, orderId: string, payment: PaymentRow, options: BookingOptions, actor: string): Promise<void> {
+async function givePaymentBack(
+  tenant: Tenant,
+  orderId: string,
+  payment: PaymentRow,
+  options: BookingOptions,
+  actor: string,
+): Promise<void> {
   if (['voided', 'failed', 'refunded'].includes(payment.status)) return;
   const provider = providersOf(options)[payment.provider as 'stripe' | 'esewa'];
   if (!provider) throw new Error(`payment ${payment.id} is with ${payment.provider}, which this process is not configured for`);
@@ -100,15 +176,35 @@ async function givePaymentBack(tenant: Tenant, orderId: string, payment: Payment
   if (payment.provider_reference) {
     const observed = await provider.retrieve(payment.provider_reference, amount);
     await applyPaymentOutcome(tenant, payment.id, { observed, actor, eventType: 'settlement check' });
-    current = (await withTenant(tenant, (trx) => loadOrder(trx, orderId)))!.payments.find((candidate) => candidate.id === payment.id)!;
+    current = (await withTenant(tenant, (trx) => loadOrder(trx, orderId)))!.payments.find(
+      (candidate) => candidate.id === payment.id,
+    )!;
   }
   if (current.status === 'requires_action' || current.status === 'authorized') {
     if (current.provider_reference) await provider.void(current.provider_reference, amount, `${current.id}:void`);
-    await withTenant(tenant, (trx) => recordTransition(trx, { subject: 'payment', id: current.id, orderId, from: current.status, to: 'voided', actor, reason: 'the order cannot use it' }));
+    await withTenant(tenant, (trx) =>
+      recordTransition(trx, {
+        subject: 'payment',
+        id: current.id,
+        orderId,
+        from: current.status,
+        to: 'voided',
+        actor,
+        reason: 'the order cannot use it',
+      }),
+    );
     return;
   }
   const remaining = Number(current.captured_minor) - Number(current.refunded_minor);
-  if (remaining > 0) await refundPayment(tenant, current, { amountMinor: remaining, currency: current.currency }, 'the order cannot use it', options, actor);
+  if (remaining > 0)
+    await refundPayment(
+      tenant,
+      current,
+      { amountMinor: remaining, currency: current.currency },
+      'the order cannot use it',
+      options,
+      actor,
+    );
 }
 
 /**
@@ -116,28 +212,64 @@ async function givePaymentBack(tenant: Tenant, orderId: string, payment: Payment
  * provider is called and its id is the idempotency key, so a retry after a crash finds the pending
  * refund and asks for the same refund again rather than a second one.
  */
-export async function refundPayment(tenant: Tenant, payment: PaymentRow, amount: Money, reason: string, options: BookingOptions, actor: string): Promise<void> {
+export async function refundPayment(
+  tenant: Tenant,
+  payment: PaymentRow,
+  amount: Money,
+  reason: string,
+  options: BookingOptions,
+  actor: string,
+): Promise<void> {
   const orderId = payment.order_id;
   const provider = providersOf(options)[payment.provider as 'stripe' | 'esewa'];
   if (!provider || !payment.provider_reference) throw new Error(`payment ${payment.id} cannot be refunded here`);
   const refundId = await withTenant(tenant, async (trx) => {
-    const pending = await trx.selectFrom('refunds').select('id').where('payment_id', '=', payment.id).where('status', '=', 'pending').executeTakeFirst();
+    const pending = await trx
+      .selectFrom('refunds')
+      .select('id')
+      .where('payment_id', '=', payment.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (pending) return pending.id;
     const id = newRefundId();
-    await insertRefund(trx, { id, payment_id: payment.id, amount_minor: String(amount.amountMinor), currency: amount.currency, reason });
+    await insertRefund(trx, {
+      id,
+      payment_id: payment.id,
+      amount_minor: String(amount.amountMinor),
+      currency: amount.currency,
+      reason,
+    });
     await recordCreation(trx, { subject: 'refund', id, orderId, state: 'pending', actor, reason, data: { amount } });
     return id;
   });
-  const refund = await withTenant(tenant, (trx) => trx.selectFrom('refunds').selectAll().where('id', '=', refundId).executeTakeFirstOrThrow());
+  const refund = await withTenant(tenant, (trx) =>
+    trx.selectFrom('refunds').selectAll().where('id', '=', refundId).executeTakeFirstOrThrow(),
+  );
   const refundAmount: Money = { amountMinor: Number(refund.amount_minor), currency: refund.currency };
   const result = await provider.refund(payment.provider_reference, refundAmount, refund.id);
   await withTenant(tenant, async (trx) => {
-    const now = (await trx.selectFrom('payments').selectAll().where('id', '=', payment.id).forUpdate().executeTakeFirstOrThrow());
+    const now = await trx.selectFrom('payments').selectAll().where('id', '=', payment.id).forUpdate().executeTakeFirstOrThrow();
     if (result.status === 'failed') {
-      await recordTransition(trx, { subject: 'refund', id: refund.id, orderId, from: 'pending', to: 'failed', actor, reason: 'the provider refused the refund' });
+      await recordTransition(trx, {
+        subject: 'refund',
+        id: refund.id,
+        orderId,
+        from: 'pending',
+        to: 'failed',
+        actor,
+        reason: 'the provider refused the refund',
+      });
       return;
     }
-    await recordTransition(trx, { subject: 'refund', id: refund.id, orderId, from: 'pending', to: 'succeeded', actor, set: { refund_reference: result.refundReference } });
+    await recordTransition(trx, {
+      subject: 'refund',
+      id: refund.id,
+      orderId,
+      from: 'pending',
+      to: 'succeeded',
+      actor,
+      set: { refund_reference: result.refundReference },
+    });
     const refunded = Number(now.refunded_minor) + refundAmount.amountMinor;
     await recordTransition(trx, {
       subject: 'payment',

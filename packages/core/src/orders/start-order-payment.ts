@@ -28,7 +28,10 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
     if (!record) throw new OrderError('NOT_FOUND', `no order ${orderId}`);
     const { order } = record;
     if (order.status !== 'held')
-      throw new OrderError('ORDER_STATE_CONFLICT', `order ${order.booking_reference} is ${order.status}; only a held order can be paid`);
+      throw new OrderError(
+        'ORDER_STATE_CONFLICT',
+        `order ${order.booking_reference} is ${order.status}; only a held order can be paid`,
+      );
     if (record.payments.some((payment) => payment.status === 'authorized' || payment.status === 'captured'))
       throw new OrderError('ORDER_STATE_CONFLICT', `order ${order.booking_reference} is already paid`);
     if (choice.currency !== order.currency)
@@ -37,10 +40,16 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
       });
     const accepted = ((await bookingSettings(trx)).payment_methods as Record<string, string[]>)[choice.method] ?? [];
     if (!adapter || !accepted.includes(choice.currency))
-      throw new OrderError('PAYMENT_METHOD_UNAVAILABLE', `this agency does not take ${choice.method} payments in ${choice.currency}`, {
-        fields: [{ path: 'payment.method', message: `not accepted in ${choice.currency}` }],
-      });
-    const open = record.payments.find((payment) => payment.status === 'requires_action' && payment.method === choice.method && payment.next_action);
+      throw new OrderError(
+        'PAYMENT_METHOD_UNAVAILABLE',
+        `this agency does not take ${choice.method} payments in ${choice.currency}`,
+        {
+          fields: [{ path: 'payment.method', message: `not accepted in ${choice.currency}` }],
+        },
+      );
+    const open = record.payments.find(
+      (payment) => payment.status === 'requires_action' && payment.method === choice.method && payment.next_action,
+    );
     if (open) return { payment: open, record, fresh: false };
     const paymentId = newPaymentId();
     await insertPayment(trx, {
@@ -51,8 +60,19 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
       amount_minor: order.total_minor,
       currency: order.currency,
     });
-    await recordCreation(trx, { subject: 'payment', id: paymentId, orderId, state: 'requires_action', actor, data: { method: choice.method } });
-    return { payment: (await loadOrder(trx, orderId))!.payments.find((payment) => payment.id === paymentId)!, record, fresh: true };
+    await recordCreation(trx, {
+      subject: 'payment',
+      id: paymentId,
+      orderId,
+      state: 'requires_action',
+      actor,
+      data: { method: choice.method },
+    });
+    return {
+      payment: (await loadOrder(trx, orderId))!.payments.find((payment) => payment.id === paymentId)!,
+      record,
+      fresh: true,
+    };
   });
   if (!opened.fresh) return opened.payment;
 

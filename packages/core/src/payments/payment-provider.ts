@@ -52,14 +52,7 @@ export interface PaymentSession {
  *  - unknown: the provider cannot say yet (eSewa AMBIGUOUS); ask again later
  */
 export type ProviderPaymentStatus =
-  | 'pending'
-  | 'authorized'
-  | 'captured'
-  | 'voided'
-  | 'failed'
-  | 'refunded'
-  | 'partially_refunded'
-  | 'unknown';
+  'pending' | 'authorized' | 'captured' | 'voided' | 'failed' | 'refunded' | 'partially_refunded' | 'unknown';
 
 export interface ProviderPayment {
   provider: PaymentProviderId;

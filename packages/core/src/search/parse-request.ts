@@ -19,7 +19,10 @@ export function parseRequest<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const result = schema.safeParse(input, { error: requiredFieldMessage });
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ path: [...issue.path] as Array<string | number>, message: issue.message }));
+  const fields = result.error.issues.map((issue) => ({
+    path: [...issue.path] as Array<string | number>,
+    message: issue.message,
+  }));
   throw refuse(`the ${what} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, fields);
 }
 
