@@ -166,9 +166,12 @@ describe('idempotentApiRoute', () => {
     const wrong = await post(route, { key, apiKey: `hk_${'x'.repeat(43)}`, body: { offer_id: 'off_1' } });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
-    const forbidden = await answer(await post(route, { key: randomUUID(), apiKey: reader.key, body: { offer_id: 'off_1' } }));
+    const forbidden = await answer(await post(route, { key, apiKey: reader.key, body: { offer_id: 'off_1' } }));
     expect(forbidden).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', required_scope: 'orders:write' } } });
     expect(route.runs).toBe(0);
+    expect(
+      await tenantDb(everest).selectFrom('idempotency_keys').select('key').where('key', 'like', `%:${key}`).execute(),
+    ).toEqual([]);
     expect((await post(route, { key, apiKey: writer.key, body: { offer_id: 'off_1' } })).status).toBe(201);
   });
 

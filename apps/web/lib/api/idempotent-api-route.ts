@@ -23,10 +23,19 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
- * Refusals of the request itself, which keep nothing under the key so that the client can correct
- * the request and send it again with the same key (Stripe's rule); every other answer is kept.
+ * Refusals of the request itself, before the operation does anything: they keep nothing under the
+ * key, so that the client can correct the request (or its credentials) and send it again with the
+ * same key (Stripe's rule). Every other answer is kept.
  */
-const NOT_KEPT = new Set(['VALIDATION_FAILED', 'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED']);
+const NOT_KEPT = new Set([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
 
 /** Answers without a body; a replay of one must not get a JSON "null". */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);

@@ -67,6 +67,8 @@ const RATE_LIMITED = {
   },
 };
 
+const API_KEY_SCHEME = 'apiKey';
+
 /** An operation for integrations: an API key of the agency with `scope` (401 without one, 403 without the scope). */
 export const apiKeySecurity = (scope: ApiKeyScope) => ({ security: [{ [API_KEY_SCHEME]: [scope] }] });
 
@@ -89,8 +91,6 @@ export const idempotentAnswerHeaders = {
     schema: { type: 'string', enum: ['true'] },
   },
 };
-
-const API_KEY_SCHEME = 'apiKey';
 
 const idParameter = (description: string) => ({
   name: 'id',
@@ -159,8 +159,8 @@ export function openApiDocument() {
               description: 'Offers, cheapest first, and warnings of suppliers that failed',
               ...json(ref('AirOfferRequest')),
             },
-            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
+            ...RATE_LIMITED,
           },
         },
       },
@@ -172,8 +172,8 @@ export function openApiDocument() {
           parameters: [idParameter('orq_…'), ...queryParameters(airOffersQuery)],
           responses: {
             '200': { description: 'One page', ...json(ref('AirOfferList')) },
-            ...RATE_LIMITED,
             ...errors(400, 404, 422),
+            ...RATE_LIMITED,
           },
         },
       },
@@ -185,8 +185,8 @@ export function openApiDocument() {
           requestBody: { required: true, ...json(ref('HotelSearchCreate')) },
           responses: {
             '201': { description: 'Properties with their best rate, cheapest first', ...json(ref('HotelSearch')) },
-            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
+            ...RATE_LIMITED,
           },
         },
       },
@@ -198,8 +198,8 @@ export function openApiDocument() {
           parameters: [idParameter('hsr_…'), ...queryParameters(hotelOffersQuery)],
           responses: {
             '200': { description: 'One page', ...json(ref('HotelOfferList')) },
-            ...RATE_LIMITED,
             ...errors(400, 404, 422),
+            ...RATE_LIMITED,
           },
         },
       },
@@ -211,8 +211,8 @@ export function openApiDocument() {
           requestBody: { required: true, ...json(ref('InsuranceQuoteCreate')) },
           responses: {
             '201': { description: 'Plans, cheapest first', ...json(ref('InsuranceQuote')) },
-            ...RATE_LIMITED,
             ...errors(400, 413, 415, 422),
+            ...RATE_LIMITED,
           },
         },
       },
@@ -224,8 +224,8 @@ export function openApiDocument() {
           parameters: [idParameter('off_…')],
           responses: {
             '200': { description: 'The offer, and whether its price changed', ...json(ref('Offer')) },
-            ...RATE_LIMITED,
             ...errors(404, 410),
+            ...RATE_LIMITED,
           },
         },
       },

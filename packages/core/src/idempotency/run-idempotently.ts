@@ -62,13 +62,10 @@ export async function runIdempotently(
   options: RunIdempotentlyOptions = {},
 ): Promise<IdempotentOutcome> {
   if (!KEY_PATTERN.test(request.key)) {
-    throw new OrderError(
-      'INVALID_REQUEST',
-      `an Idempotency-Key is 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters`,
-      {
-        fields: [{ path: 'Idempotency-Key', message: `1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters` }],
-      },
-    );
+    const rule = `1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters`;
+    throw new OrderError('INVALID_REQUEST', `an Idempotency-Key is ${rule}`, {
+      fields: [{ path: 'Idempotency-Key', message: rule }],
+    });
   }
   const key = `${request.scope}:${request.key}`;
   const leaseMs = options.leaseMs ?? IDEMPOTENCY_LEASE_MS;
@@ -145,12 +142,13 @@ function holdLease(tenant: Pick<Tenant, 'schemaName'>, key: string, first: Date,
       clearInterval(timer);
       await renewing;
       if (!token) return;
-      for (let attempt = 1; ; attempt++) {
+      // Tried twice: a row left running is freed when its lease is over, and a retry then runs the operation again.
+      for (let attempt = 1; attempt <= 2; attempt++) {
         try {
-          return await finish(token);
+          await finish(token);
+          return;
         } catch (error) {
-          // Once the lease is over the key is free again, and a retry of the client runs the operation again.
-          if (attempt === 2) return console.error(`[idempotency] could not finish ${key}; its lease will free it`, error);
+          if (attempt === 2) console.error(`[idempotency] could not finish ${key}; its lease will free it`, error);
         }
       }
     },
