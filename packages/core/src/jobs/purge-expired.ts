@@ -1,24 +1,21 @@
 import { withTenant, type Tenant } from '@himal/db';
+import { IDEMPOTENCY_KEY_RETENTION_MS, purgeIdempotencyKeys } from '../idempotency/index.ts';
 
-/** Idempotency keys are kept a day (clients may retry for 24 h), offers a day past expiry, provider events 30 days. */
-export const IDEMPOTENCY_KEY_DAYS = 1;
+/** Offers are kept a day past expiry, provider events 30 days (idempotency keys: IDEMPOTENCY_KEY_RETENTION_MS). */
 export const EXPIRED_OFFER_DAYS = 1;
 export const PROVIDER_EVENT_DAYS = 30;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 /**
- * One agency's purge (the purge-expired cron job runs it for every agency). Offers an order was
- * made from stay: order items keep what they were sold on, and offers are read only while valid.
+ * One agency's purge (the purge-expired cron job runs it for every agency). Offers may go once
+ * expired: an order item keeps its own copy of the offer it was sold on.
  */
 export async function purgeExpired(
   tenant: Tenant,
 ): Promise<{ idempotencyKeys: number; offerRequests: number; providerEvents: number }> {
+  const idempotencyKeys = await purgeIdempotencyKeys(tenant, { olderThan: new Date(Date.now() - IDEMPOTENCY_KEY_RETENTION_MS) });
   return withTenant(tenant, async (trx) => {
-    const keys = await trx
-      .deleteFrom('idempotency_keys')
-      .where('created_at', '<', daysAgo(IDEMPOTENCY_KEY_DAYS))
-      .executeTakeFirst();
     const requests = await trx
       .deleteFrom('offer_requests')
       .where('created_at', '<', daysAgo(EXPIRED_OFFER_DAYS + 1))
@@ -38,7 +35,7 @@ export async function purgeExpired(
       .where('received_at', '<', daysAgo(PROVIDER_EVENT_DAYS))
       .executeTakeFirst();
     return {
-      idempotencyKeys: Number(keys.numDeletedRows),
+      idempotencyKeys,
       offerRequests: Number(requests.numDeletedRows),
       providerEvents: Number(events.numDeletedRows),
     };

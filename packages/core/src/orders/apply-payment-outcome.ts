@@ -52,8 +52,8 @@ export async function applyPaymentOutcome(
     )
       return 'ignored';
     const target = stateOf(outcome.observed);
-    if (!target || (target === payment.status && target !== 'partially_refunded')) return 'ignored';
-    if (!canTransition('payment', payment.status, target)) return 'ignored';
+    // The state machine also refuses a repeat of the state the payment is in (but another partial refund).
+    if (!target || !canTransition('payment', payment.status, target)) return 'ignored';
     const paidEnough =
       outcome.observed.amount.currency === payment.currency &&
       outcome.observed.amount.amountMinor >= Number(payment.amount_minor);

@@ -4,6 +4,7 @@ import { policyContext, providersOf, type BookingOptions } from './booking-optio
 import { findCancellation, loadOrder } from './order-repository.ts';
 import { notifyTraveller } from './notify-traveller.ts';
 import { PRODUCT_POLICIES, type ItemCancellationTerms } from './product-policies.ts';
+import { cancelConfirmedItem, releaseHeldItem, voidPayment } from './item-steps.ts';
 import { recordTransition } from './record-transition.ts';
 import { refundPayment } from './settle-order.ts';
 
@@ -20,60 +21,29 @@ export async function carryOutCancellation(
   options: BookingOptions = {},
 ): Promise<void> {
   const actor = options.actor ?? 'job:cancel-order';
-  const record = await withTenant(tenant, (trx) => loadOrder(trx, orderId));
-  const quote = await withTenant(tenant, (trx) => findCancellation(trx, cancellationId));
+  const { record, quote } = await withTenant(tenant, async (trx) => ({
+    record: await loadOrder(trx, orderId),
+    quote: await findCancellation(trx, cancellationId),
+  }));
   if (!record || !quote || record.order.status !== 'cancelling') return;
   const terms = quote.supplier_quotes as unknown as ItemCancellationTerms[];
   const context = policyContext(tenant, options);
   for (const item of record.items) {
-    const policy = PRODUCT_POLICIES[item.product];
     if (item.status === 'confirmed') {
       const itemTerms =
-        terms.find((candidate) => candidate.itemId === item.id) ?? (await policy.quoteCancellation(context, item, record.order));
-      await policy.cancel(context, item, itemTerms);
-      await withTenant(tenant, async (trx) => {
-        await recordTransition(trx, {
-          subject: 'item',
-          id: item.id,
-          orderId,
-          from: 'confirmed',
-          to: 'cancelled',
-          actor,
-          data: { penalty: itemTerms.penalty },
-        });
-        await policy.cancelledInTransaction?.(trx, item);
-      });
+        terms.find((candidate) => candidate.itemId === item.id) ??
+        (await PRODUCT_POLICIES[item.product].quoteCancellation(context, item, record.order));
+      await cancelConfirmedItem(tenant, context, item, itemTerms, { actor });
     } else if (item.status === 'held') {
-      await policy.release(context, item);
-      await withTenant(tenant, async (trx) => {
-        await recordTransition(trx, { subject: 'item', id: item.id, orderId, from: 'held', to: 'cancelled', actor });
-        await policy.releasedInTransaction?.(trx, item);
-      });
+      await releaseHeldItem(tenant, context, item, 'cancelled', { actor });
     }
   }
 
-  for (const payment of record.payments.filter(
-    (candidate) => candidate.status === 'requires_action' || candidate.status === 'authorized',
-  )) {
-    const provider = providersOf(options)[payment.provider as 'stripe' | 'esewa'];
-    if (provider && payment.provider_reference)
-      await provider.void(
-        payment.provider_reference,
-        { amountMinor: Number(payment.amount_minor), currency: payment.currency },
-        `${payment.id}:void`,
-      );
-    await withTenant(tenant, (trx) =>
-      recordTransition(trx, {
-        subject: 'payment',
-        id: payment.id,
-        orderId,
-        from: payment.status,
-        to: 'voided',
-        actor,
-        reason: 'the order was cancelled',
-      }),
-    );
-  }
+  for (const payment of record.payments)
+    await voidPayment(tenant, providersOf(options)[payment.provider as 'stripe' | 'esewa'], payment, {
+      actor,
+      reason: 'the order was cancelled',
+    });
 
   const refund = Number(quote.refund_minor);
   const paid = record.payments.find((payment) => payment.status === 'captured' || payment.status === 'partially_refunded');

@@ -1,17 +1,16 @@
 import { withTenant, type Tenant } from '@himal/db';
 import { isSupplierError, type Money } from '@himal/gds';
 import { getDeparture, holdSeats } from '../departures/index.ts';
-import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { getOffer } from '../search/get-offer.ts';
 import { parseRequest } from '../search/parse-request.ts';
 import { isSearchError } from '../search/search-errors.ts';
 import type { SearchOffer } from '../search/search-offer.ts';
-import { newBookingReference } from './booking-reference.ts';
 import { newAccessToken, policyContext, type BookingOptions } from './booking-options.ts';
 import { checkTravellers, type PlannedItem } from './check-travellers.ts';
 import { fieldPath, isOrderError, OrderError } from './order-errors.ts';
 import { newItemId, newOrderId } from './order-ids.ts';
-import { bookingSettings, insertOrder, loadOrder } from './order-repository.ts';
+import { markOrderHeld } from './mark-order-held.ts';
+import { bookingSettings, insertOrder, loadOrder, uniqueBookingReference } from './order-repository.ts';
 import { createOrderRequestSchema, type CreateOrderInput, type CreateOrderRequest } from './order-request.ts';
 import { toOrderView, type OrderView } from './order-view.ts';
 import { PRODUCT_POLICIES } from './product-policies.ts';
@@ -160,12 +159,29 @@ export async function createOrder(tenant: Tenant, input: CreateOrderInput, optio
   const orderId = newOrderId();
   const access = newAccessToken();
   const total: Money = { amountMinor: planned.reduce((sum, item) => sum + item.total.amountMinor, 0), currency };
+  const items = planned.map((item) => ({
+    id: newItemId(),
+    order_id: orderId,
+    product: item.product,
+    offer_id: item.offer?.id ?? null,
+    supplier_offer: item.offer ? JSON.stringify(supplierOfferOf(item.offer)) : null,
+    supplier_id: item.offer?.supplierId ?? 'agency',
+    departure_id: item.departureId ?? null,
+    seats: item.seats ?? 0,
+    total_minor: String(item.total.amountMinor),
+    supplier_total_minor: String(item.supplierTotal.amountMinor),
+    supplier_currency: item.supplierTotal.currency,
+    fx: item.offer?.fx ? JSON.stringify(item.offer.fx) : null,
+    description: item.description,
+    starts_on: item.startsOn,
+    ends_on: item.endsOn,
+  }));
   await withTenant(tenant, async (trx) => {
     await insertOrder(
       trx,
       {
         id: orderId,
-        booking_reference: await uniqueReference(trx),
+        booking_reference: await uniqueBookingReference(trx),
         type: request.type,
         total_minor: String(total.amountMinor),
         currency,
@@ -174,23 +190,7 @@ export async function createOrder(tenant: Tenant, input: CreateOrderInput, optio
         language: request.language,
         access_token_hash: access.hash,
       },
-      planned.map((item) => ({
-        id: newItemId(),
-        order_id: orderId,
-        product: item.product,
-        offer_id: item.offer?.id ?? null,
-        supplier_offer: item.offer ? JSON.stringify(supplierOfferOf(item.offer)) : null,
-        supplier_id: item.offer?.supplierId ?? 'agency',
-        departure_id: item.departureId ?? null,
-        seats: item.seats ?? 0,
-        total_minor: String(item.total.amountMinor),
-        supplier_total_minor: String(item.supplierTotal.amountMinor),
-        supplier_currency: item.supplierTotal.currency,
-        fx: item.offer?.fx ? JSON.stringify(item.offer.fx) : null,
-        description: item.description,
-        starts_on: item.startsOn,
-        ends_on: item.endsOn,
-      })),
+      items,
       request.travellers.map((traveller, position) => ({
         order_id: orderId,
         position,
@@ -207,9 +207,8 @@ export async function createOrder(tenant: Tenant, input: CreateOrderInput, optio
     );
     await recordCreation(trx, { subject: 'order', id: orderId, orderId, state: 'pending', actor, data: { type: request.type } });
     // The agency's own seats are taken in the order's transaction: no seat is ever sold twice.
-    const record = (await loadOrder(trx, orderId))!;
-    for (const item of record.items.filter((candidate) => candidate.product === 'departure')) {
-      const held = await holdSeats(trx, item.departure_id!, item.seats);
+    for (const item of items.filter((candidate) => candidate.product === 'departure')) {
+      const held = await holdSeats(trx, item.departure_id!, item.seats ?? 0);
       await recordTransition(trx, {
         subject: 'item',
         id: item.id,
@@ -232,15 +231,6 @@ export async function createOrder(tenant: Tenant, input: CreateOrderInput, optio
 
 function supplierOfferOf(offer: SearchOffer): unknown {
   return offer.product === 'air' ? offer.air : offer.product === 'hotel' ? offer.hotel : offer.insurance;
-}
-
-async function uniqueReference(trx: Parameters<typeof loadOrder>[0]): Promise<string> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const reference = newBookingReference();
-    const taken = await trx.selectFrom('orders').select('id').where('booking_reference', '=', reference).executeTakeFirst();
-    if (!taken) return reference;
-  }
-  throw new Error('no free booking reference after 10 draws');
 }
 
 /** Holds each supplier item in turn; the first failure gives back what was held and fails the order. */
@@ -297,21 +287,7 @@ async function markHeld(tenant: Tenant, orderId: string, type: 'instant' | 'hold
       ...record.items.flatMap((item) => (item.supplier_hold_expires_at ? [item.supplier_hold_expires_at.getTime()] : [])),
     ];
     const paymentRequiredBy = new Date(Math.min(...limits));
-    await recordTransition(trx, {
-      subject: 'order',
-      id: orderId,
-      orderId,
-      from: 'pending',
-      to: 'held',
-      actor,
-      set: { payment_required_by: paymentRequiredBy },
-    });
-    await enqueueJob(
-      trx,
-      'expire-hold',
-      { tenantId: tenant.id, orderId },
-      { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` },
-    );
+    await markOrderHeld(trx, tenant, orderId, paymentRequiredBy, actor);
     return (await loadOrder(trx, orderId))!;
   });
 }

@@ -1,5 +1,6 @@
 import { withTenant, type Tenant, type TenantDatabase, type TenantTransaction } from '@himal/db';
 import type { Insertable, Selectable } from 'kysely';
+import { newBookingReference } from './booking-reference.ts';
 
 /**
  * Every query of orders, their items, travellers, payments, refunds, cancellation quotes and events.
@@ -111,8 +112,8 @@ export async function savePaymentSession(
     .execute();
 }
 
-export async function insertRefund(trx: TenantTransaction, refund: Insertable<TenantDatabase['refunds']>): Promise<void> {
-  await trx.insertInto('refunds').values(refund).execute();
+export function insertRefund(trx: TenantTransaction, refund: Insertable<TenantDatabase['refunds']>): Promise<RefundRow> {
+  return trx.insertInto('refunds').values(refund).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertCancellation(
@@ -198,4 +199,14 @@ export async function bookingSettings(trx: TenantTransaction) {
   const row = await trx.selectFrom('booking_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) throw new Error('booking_settings has no row: the tenant schema is not migrated');
   return row;
+}
+
+/** A booking reference no order of the agency has yet (22^6 of them: a redraw is rare). */
+export async function uniqueBookingReference(trx: TenantTransaction): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const reference = newBookingReference();
+    const taken = await trx.selectFrom('orders').select('id').where('booking_reference', '=', reference).executeTakeFirst();
+    if (!taken) return reference;
+  }
+  throw new Error('no free booking reference after 10 draws');
 }

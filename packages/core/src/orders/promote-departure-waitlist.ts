@@ -1,10 +1,9 @@
 import { withTenant, type Tenant, type TenantTransaction } from '@himal/db';
 import { holdSeats, promoteWaitlist, type WaitlistEntry } from '../departures/index.ts';
-import { enqueueJob } from '../jobs/enqueue-job.ts';
-import { newBookingReference } from './booking-reference.ts';
 import { newAccessToken, type BookingOptions } from './booking-options.ts';
 import { newItemId, newOrderId } from './order-ids.ts';
-import { bookingSettings, insertOrder } from './order-repository.ts';
+import { markOrderHeld } from './mark-order-held.ts';
+import { bookingSettings, insertOrder, uniqueBookingReference } from './order-repository.ts';
 import { notifyTraveller } from './notify-traveller.ts';
 import { recordCreation, recordTransition } from './record-transition.ts';
 
@@ -31,7 +30,7 @@ async function holdForPromotion(trx: TenantTransaction, tenant: Tenant, entry: W
     trx,
     {
       id: orderId,
-      booking_reference: newBookingReference(),
+      booking_reference: await uniqueBookingReference(trx),
       type: 'hold',
       total_minor: String(total),
       currency: seats.price.currency,
@@ -79,21 +78,7 @@ async function holdForPromotion(trx: TenantTransaction, tenant: Tenant, entry: W
     reason: `waitlist entry ${entry.id}`,
   });
   await recordTransition(trx, { subject: 'item', id: itemId, orderId, from: 'pending', to: 'held', actor });
-  await recordTransition(trx, {
-    subject: 'order',
-    id: orderId,
-    orderId,
-    from: 'pending',
-    to: 'held',
-    actor,
-    set: { payment_required_by: paymentRequiredBy },
-  });
-  await enqueueJob(
-    trx,
-    'expire-hold',
-    { tenantId: tenant.id, orderId },
-    { runAt: paymentRequiredBy, jobKey: `expire-hold:${tenant.id}:${orderId}` },
-  );
+  await markOrderHeld(trx, tenant, orderId, paymentRequiredBy, actor);
   await notifyTraveller(trx, tenant, orderId, 'waitlist-promotion');
   return { orderId, paymentRequiredBy };
 }

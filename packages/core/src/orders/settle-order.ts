@@ -5,7 +5,8 @@ import type { Money } from '@himal/gds';
 import { applyPaymentOutcome } from './apply-payment-outcome.ts';
 import { policyContext, providersOf, type BookingOptions } from './booking-options.ts';
 import { newRefundId } from './order-ids.ts';
-import { insertRefund, loadOrder, type ItemRow, type OrderRecord, type PaymentRow } from './order-repository.ts';
+import { findPayment, insertRefund, loadOrder, type ItemRow, type OrderRecord, type PaymentRow } from './order-repository.ts';
+import { cancelConfirmedItem, releaseHeldItem, voidPayment } from './item-steps.ts';
 import { PRODUCT_POLICIES } from './product-policies.ts';
 import { recordCreation, recordTransition } from './record-transition.ts';
 
@@ -106,8 +107,6 @@ async function releaseItem(
   actor: string,
 ): Promise<void> {
   const orderId = record.order.id;
-  const end = record.order.status === 'expired' ? 'expired' : 'failed';
-  const policy = PRODUCT_POLICIES[item.product];
   const context = policyContext(tenant, options);
   if (item.status === 'pending') {
     // Never held (or held by a call whose answer was lost: that hold lapses at the supplier's own limit).
@@ -122,41 +121,15 @@ async function releaseItem(
         reason: 'the order ended before this item was held',
       }),
     );
-    return;
-  }
-  if (item.status === 'held') {
-    await policy.release(context, item);
-    await withTenant(tenant, async (trx) => {
-      await recordTransition(trx, {
-        subject: 'item',
-        id: item.id,
-        orderId,
-        from: 'held',
-        to: end,
-        actor,
-        reason: `released: the order ${record.order.status}`,
-      });
-      await policy.releasedInTransaction?.(trx, item);
+  } else if (item.status === 'held') {
+    await releaseHeldItem(tenant, context, item, record.order.status === 'expired' ? 'expired' : 'failed', {
+      actor,
+      reason: `released: the order ${record.order.status}`,
     });
-    return;
-  }
-  if (item.status === 'confirmed') {
+  } else if (item.status === 'confirmed') {
     // Confirmed before another item failed: cancelled with its supplier, whatever that costs the agency.
-    const terms = await policy.quoteCancellation(context, item, record.order);
-    await policy.cancel(context, item, terms);
-    await withTenant(tenant, async (trx) => {
-      await recordTransition(trx, {
-        subject: 'item',
-        id: item.id,
-        orderId,
-        from: 'confirmed',
-        to: 'cancelled',
-        actor,
-        reason: 'the order failed',
-        data: { penalty: terms.penalty },
-      });
-      await policy.cancelledInTransaction?.(trx, item);
-    });
+    const terms = await PRODUCT_POLICIES[item.product].quoteCancellation(context, item, record.order);
+    await cancelConfirmedItem(tenant, context, item, terms, { actor, reason: 'the order failed' });
   }
 }
 
@@ -176,23 +149,10 @@ async function givePaymentBack(
   if (payment.provider_reference) {
     const observed = await provider.retrieve(payment.provider_reference, amount);
     await applyPaymentOutcome(tenant, payment.id, { observed, actor, eventType: 'settlement check' });
-    current = (await withTenant(tenant, (trx) => loadOrder(trx, orderId)))!.payments.find(
-      (candidate) => candidate.id === payment.id,
-    )!;
+    current = (await withTenant(tenant, (trx) => findPayment(trx, payment.id)))!;
   }
   if (current.status === 'requires_action' || current.status === 'authorized') {
-    if (current.provider_reference) await provider.void(current.provider_reference, amount, `${current.id}:void`);
-    await withTenant(tenant, (trx) =>
-      recordTransition(trx, {
-        subject: 'payment',
-        id: current.id,
-        orderId,
-        from: current.status,
-        to: 'voided',
-        actor,
-        reason: 'the order cannot use it',
-      }),
-    );
+    await voidPayment(tenant, provider, current, { actor, reason: 'the order cannot use it' });
     return;
   }
   const remaining = Number(current.captured_minor) - Number(current.refunded_minor);
@@ -223,16 +183,16 @@ export async function refundPayment(
   const orderId = payment.order_id;
   const provider = providersOf(options)[payment.provider as 'stripe' | 'esewa'];
   if (!provider || !payment.provider_reference) throw new Error(`payment ${payment.id} cannot be refunded here`);
-  const refundId = await withTenant(tenant, async (trx) => {
+  const refund = await withTenant(tenant, async (trx) => {
     const pending = await trx
       .selectFrom('refunds')
-      .select('id')
+      .selectAll()
       .where('payment_id', '=', payment.id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (pending) return pending.id;
+    if (pending) return pending;
     const id = newRefundId();
-    await insertRefund(trx, {
+    const inserted = await insertRefund(trx, {
       id,
       payment_id: payment.id,
       amount_minor: String(amount.amountMinor),
@@ -240,11 +200,8 @@ export async function refundPayment(
       reason,
     });
     await recordCreation(trx, { subject: 'refund', id, orderId, state: 'pending', actor, reason, data: { amount } });
-    return id;
+    return inserted;
   });
-  const refund = await withTenant(tenant, (trx) =>
-    trx.selectFrom('refunds').selectAll().where('id', '=', refundId).executeTakeFirstOrThrow(),
-  );
   const refundAmount: Money = { amountMinor: Number(refund.amount_minor), currency: refund.currency };
   const result = await provider.refund(payment.provider_reference, refundAmount, refund.id);
   await withTenant(tenant, async (trx) => {

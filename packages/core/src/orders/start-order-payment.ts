@@ -5,7 +5,7 @@ import { PROVIDER_OF_METHOD } from '../payments/payment-provider.ts';
 import { providersOf, tenantSiteUrl, type BookingOptions } from './booking-options.ts';
 import { OrderError } from './order-errors.ts';
 import { newPaymentId } from './order-ids.ts';
-import { bookingSettings, insertPayment, loadOrder, savePaymentSession } from './order-repository.ts';
+import { bookingSettings, findPayment, insertPayment, loadOrder, savePaymentSession } from './order-repository.ts';
 import type { PaymentChoice } from './order-request.ts';
 import { recordCreation, recordTransition } from './record-transition.ts';
 
@@ -69,7 +69,7 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
       data: { method: choice.method },
     });
     return {
-      payment: (await loadOrder(trx, orderId))!.payments.find((payment) => payment.id === paymentId)!,
+      payment: (await findPayment(trx, paymentId))!,
       record,
       fresh: true,
     };
@@ -117,6 +117,6 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, choice:
       { tenantId: tenant.id, paymentId: payment.id },
       { runAt: new Date(Date.now() + PAYMENT_POLL_AFTER_MS), jobKey: `poll-payment:${tenant.id}:${payment.id}` },
     );
-    return (await loadOrder(trx, orderId))!.payments.find((candidate) => candidate.id === payment.id)!;
+    return (await findPayment(trx, payment.id))!;
   });
 }

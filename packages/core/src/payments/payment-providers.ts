@@ -1,6 +1,6 @@
 import { esewaConfigFromEnv } from './esewa/esewa-config.ts';
 import { createEsewaProvider } from './esewa/esewa-provider.ts';
-import type { PaymentMethod, PaymentProvider, PaymentProviderId } from './payment-provider.ts';
+import type { PaymentProvider, PaymentProviderId } from './payment-provider.ts';
 import { stripeConfigFromEnv } from './stripe/stripe-config.ts';
 import { createStripeProvider } from './stripe/stripe-provider.ts';
 
@@ -24,5 +24,3 @@ export function paymentProviders(): Partial<Record<PaymentProviderId, PaymentPro
 export function resetPaymentProviders(): void {
   configured = undefined;
 }
-
-export type { PaymentMethod };
