@@ -15,6 +15,7 @@ export type {
   IsoTimestamp,
   NotificationBase,
   OrderItemSummary,
+  ItemProduct,
   Recipient,
   TravelDates,
   TravelDocument,

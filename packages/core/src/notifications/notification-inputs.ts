@@ -56,9 +56,12 @@ export interface TravelDocument {
   travellerName?: string;
 }
 
-/** One thing an order holds or held: a flight, a stay, a policy. */
+/** What an order item is: a supplier's product, or a departure of the agency's own trips. */
+export type ItemProduct = Product | 'departure';
+
+/** One thing an order holds or held: a flight, a stay, a policy, seats on a trek or tour. */
 export interface OrderItemSummary {
-  product: Product;
+  product: ItemProduct;
   /** How the agency names it ("Kathmandu → Lukla, Yeti Airlines YT 101"). */
   title: string;
   dates: TravelDates;

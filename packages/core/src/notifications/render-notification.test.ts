@@ -161,3 +161,19 @@ describe('traveller mails', () => {
     );
   });
 });
+
+describe('a departure of the agency’s own trips', () => {
+  it.each([
+    ['en', 'Trek or tour: Annapurna Circuit'],
+    ['ne', 'ट्रेक वा भ्रमण: Annapurna Circuit'],
+  ])('is named as a trek or tour in the order confirmation (%s)', (language, line) => {
+    const input = notificationFixture('order-confirmation', { language });
+    const mail = renderNotification('order-confirmation', {
+      ...input,
+      items: [
+        { product: 'departure', title: 'Annapurna Circuit', dates: { start: '2027-01-03', end: '2027-01-14' }, documents: [] },
+      ],
+    });
+    expect(mail.text).toContain(line);
+  });
+});

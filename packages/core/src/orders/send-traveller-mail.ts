@@ -1,5 +1,5 @@
 import { withTenant, type Tenant } from '@himal/db';
-import type { Money, Product } from '@himal/gds';
+import type { Money } from '@himal/gds';
 import type { JobPayloads } from '../jobs/job-names.ts';
 import { composeNotification } from '../notifications/compose-notification.ts';
 import type { NotificationInputs, NotificationKind } from '../notifications/render-notification.ts';
@@ -19,7 +19,7 @@ const money = (minor: string | number, currency: string): Money => ({ amountMino
 
 function itemsOf(record: OrderRecord) {
   return record.items.map((item) => ({
-    product: (item.product === 'departure' ? 'hotel' : item.product) as Product,
+    product: item.product,
     title: item.description,
     dates: { start: item.starts_on, end: item.ends_on },
   }));

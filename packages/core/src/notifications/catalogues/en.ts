@@ -16,7 +16,7 @@ export const en: MessageCatalogue = {
     dateRange: ({ start, end }) => `${start} – ${end}`,
     days: (count, formatted) => `${formatted} ${count === 1 ? 'day' : 'days'}`,
     seats: (count, formatted) => `${formatted} ${count === 1 ? 'seat' : 'seats'}`,
-    products: { air: 'Flight', hotel: 'Hotel', insurance: 'Travel insurance' },
+    products: { air: 'Flight', hotel: 'Hotel', insurance: 'Travel insurance', departure: 'Trek or tour' },
     documents: {
       ticket: 'E-ticket',
       'airline-locator': 'Airline booking code',

@@ -1,6 +1,5 @@
-import type { Product } from '@himal/gds';
 import type { PaymentMethod } from '../../payments/index.ts';
-import type { TravelDocument } from '../notification-inputs.ts';
+import type { ItemProduct, TravelDocument } from '../notification-inputs.ts';
 
 /**
  * Every sentence and label a traveller mail uses, in one language. Sentences that carry values are
@@ -26,7 +25,7 @@ export interface MessageCatalogue {
     /** `count` picks the plural; `formatted` is the number written in the language. */
     days: (count: number, formatted: string) => string;
     seats: (count: number, formatted: string) => string;
-    products: Record<Product, string>;
+    products: Record<ItemProduct, string>;
     documents: Record<TravelDocument['kind'], string>;
     paymentMethods: Record<PaymentMethod, string>;
   };

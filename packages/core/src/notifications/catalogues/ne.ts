@@ -17,7 +17,7 @@ export const ne: MessageCatalogue = {
     // Nepali nouns do not change with the number.
     days: (_count, formatted) => `${formatted} दिन`,
     seats: (_count, formatted) => `${formatted} सिट`,
-    products: { air: 'उडान', hotel: 'होटल', insurance: 'यात्रा बीमा' },
+    products: { air: 'उडान', hotel: 'होटल', insurance: 'यात्रा बीमा', departure: 'ट्रेक वा भ्रमण' },
     documents: {
       ticket: 'ई-टिकट',
       'airline-locator': 'एयरलाइन बुकिङ कोड',
